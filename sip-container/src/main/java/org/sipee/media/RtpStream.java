@@ -1,0 +1,27 @@
+package org.sipee.media;
+
+import java.net.InetSocketAddress;
+
+/**
+ * One bound RTP socket (its even port, the odd one reserved for RTCP) for one call's audio.
+ * Thread-safe and non-blocking. close() stops sending, unbinds and frees the ports.
+ */
+public interface RtpStream extends AutoCloseable {
+
+    /** The local RTP port, to put in SDP. */
+    int localPort();
+
+    /** Sets where to send and which payload type to use (0 = PCMU, 8 = PCMA). */
+    void connect(InetSocketAddress remote, int payloadType);
+
+    /** Starts sending a continuous sine tone as G.711 in 20 ms packets; replaces what was playing. */
+    void playTone(double frequencyHz);
+
+    /** Stops sending. Received packets are still counted. */
+    void stopPlaying();
+
+    RtpStreamStats stats();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,14 @@
+package org.sipee.sdp;
+
+import java.net.InetSocketAddress;
+
+/**
+ * Outcome of answering an offer.
+ *
+ * @param answerSdp    the SDP answer to send
+ * @param remoteRtp    where the offerer wants RTP (null when the offer put the stream on hold with c=0.0.0.0)
+ * @param payloadType  the chosen payload type number, as the offerer numbered it
+ * @param encodingName e.g. PCMU or PCMA
+ */
+public record NegotiatedMedia(String answerSdp, InetSocketAddress remoteRtp, int payloadType, String encodingName) {
+}

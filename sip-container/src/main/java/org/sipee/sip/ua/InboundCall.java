@@ -1,0 +1,47 @@
+package org.sipee.sip.ua;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+import org.sipee.sip.message.SipRequest;
+
+/**
+ * The server side of one call set up by an INVITE received outside a dialog.
+ * All methods are thread-safe and non-blocking: the work is handed to the stack's event loop.
+ * A response method called after the call already has a final response is ignored and logged.
+ */
+public interface InboundCall {
+
+    /** Call-ID of the INVITE. */
+    String callId();
+
+    /** The initial INVITE, for applications that need a header the call API does not expose. */
+    SipRequest invite();
+
+    String requestUri();
+
+    /** From header value, as received. */
+    String from();
+
+    /** To header value, as received (without our tag). */
+    String to();
+
+    /** Where the INVITE came from (transport source address). */
+    InetSocketAddress remoteAddress();
+
+    /** The offer in the INVITE body (Content-Type application/sdp), or null when the INVITE carried none. */
+    String remoteSdp();
+
+    /** Sends a provisional response (101..199), e.g. 180 Ringing; sdp is optional (183 early media). */
+    void sendProvisional(int status, String reason, String sdp);
+
+    /** Sends 200 OK with our To tag, a Contact and the SDP answer; the dialog is confirmed by the ACK. */
+    void accept(String sdp);
+
+    /** Sends a final non-2xx response (300..699); extraHeaders (e.g. Warning, Contact) are added verbatim. */
+    void reject(int status, String reason, Map<String, String> extraHeaders);
+
+    default void reject(int status, String reason) {
+        reject(status, reason, Map.of());
+    }
+}
