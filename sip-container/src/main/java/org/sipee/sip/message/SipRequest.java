@@ -1,14 +1,43 @@
 package org.sipee.sip.message;
 
-import java.util.List;
+/** A SIP request (RFC 3261 §7.1). */
+public final class SipRequest extends SipMessage {
 
-/** (shell: being written) A SIP request. */
-public abstract class SipRequest {
-    public abstract String method();
-    public abstract String requestUri();
-    /** First value of the header (full or compact name, case-insensitive), or null. */
-    public abstract String header(String name);
-    /** All values of the header, comma-separated values split, in order. */
-    public abstract List<String> headerValues(String name);
-    public abstract byte[] body();
+    public static final String SIP_VERSION = "SIP/2.0";
+
+    private final String method;
+    private final String requestUri;
+    private final String version;
+
+    public SipRequest(String method, String requestUri) {
+        this(method, requestUri, SIP_VERSION);
+    }
+
+    SipRequest(String method, String requestUri, String version) {
+        this.method = method;
+        this.requestUri = requestUri;
+        this.version = version;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String requestUri() {
+        return requestUri;
+    }
+
+    /** The SIP-Version of the request line as received. */
+    public String version() {
+        return version;
+    }
+
+    public boolean isMethod(String name) {
+        return method.equals(name);
+    }
+
+    @Override
+    public String startLine() {
+        return method + ' ' + requestUri + ' ' + version;
+    }
 }

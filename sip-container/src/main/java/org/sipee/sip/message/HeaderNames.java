@@ -1,0 +1,62 @@
+package org.sipee.sip.message;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Header field names: lookup keys, compact forms (RFC 3261 §7.3.3) and which headers hold comma lists (§7.3.1). */
+public final class HeaderNames {
+
+    public static final String VIA = "Via";
+    public static final String FROM = "From";
+    public static final String TO = "To";
+    public static final String CALL_ID = "Call-ID";
+    public static final String CSEQ = "CSeq";
+    public static final String CONTACT = "Contact";
+    public static final String CONTENT_LENGTH = "Content-Length";
+    public static final String CONTENT_TYPE = "Content-Type";
+    public static final String MAX_FORWARDS = "Max-Forwards";
+    public static final String RECORD_ROUTE = "Record-Route";
+    public static final String REQUIRE = "Require";
+    public static final String UNSUPPORTED = "Unsupported";
+    public static final String SUPPORTED = "Supported";
+    public static final String ALLOW = "Allow";
+    public static final String ACCEPT = "Accept";
+
+    /** Compact form to lower-case full name (RFC 3261 §7.3.3, RFC 3265, RFC 3515, RFC 3892, RFC 3841, RFC 4028). */
+    private static final Map<String, String> COMPACT = Map.ofEntries(
+            Map.entry("i", "call-id"), Map.entry("m", "contact"), Map.entry("e", "content-encoding"),
+            Map.entry("l", "content-length"), Map.entry("c", "content-type"), Map.entry("f", "from"),
+            Map.entry("s", "subject"), Map.entry("k", "supported"), Map.entry("t", "to"), Map.entry("v", "via"),
+            Map.entry("o", "event"), Map.entry("u", "allow-events"), Map.entry("r", "refer-to"),
+            Map.entry("b", "referred-by"), Map.entry("a", "accept-contact"), Map.entry("j", "reject-contact"),
+            Map.entry("d", "request-disposition"), Map.entry("x", "session-expires"), Map.entry("y", "identity"),
+            Map.entry("n", "identity-info"));
+
+    /** Headers whose grammar is a comma-separated list; other headers are never split (e.g. Date, Authorization). */
+    private static final Set<String> LIST_VALUED = Set.of(
+            "via", "contact", "route", "record-route", "allow", "supported", "require", "proxy-require",
+            "unsupported", "accept", "accept-encoding", "accept-language", "content-encoding", "content-language",
+            "in-reply-to", "alert-info", "call-info", "error-info", "warning", "allow-events", "path",
+            "service-route", "reason", "p-asserted-identity", "history-info", "accept-contact", "reject-contact");
+
+    private HeaderNames() {
+    }
+
+    /** The case-insensitive lookup key of a header name: its lower-case full form. */
+    public static String key(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.length() == 1) {
+            String full = COMPACT.get(lower);
+            if (full != null) {
+                return full;
+            }
+        }
+        return lower;
+    }
+
+    /** Whether values of the header with this key may be combined into one comma-separated line. */
+    public static boolean isListValued(String key) {
+        return LIST_VALUED.contains(key);
+    }
+}

@@ -1,0 +1,15 @@
+package org.sipee.sip.message;
+
+/**
+ * One header line as it appears in a message (after unfolding).
+ *
+ * @param name  the name as written (full or compact, any case)
+ * @param key   the lookup key, see {@link HeaderNames#key(String)}
+ * @param value the value with surrounding whitespace removed
+ */
+public record SipHeader(String name, String key, String value) {
+
+    public static SipHeader of(String name, String value) {
+        return new SipHeader(name, HeaderNames.key(name), value);
+    }
+}

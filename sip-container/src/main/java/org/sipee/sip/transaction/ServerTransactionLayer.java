@@ -1,0 +1,71 @@
+package org.sipee.sip.transaction;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.sipee.sip.message.Responses;
+import org.sipee.sip.message.SipRequest;
+
+/**
+ * Matches requests to server transactions (RFC 3261 §17.2.3), creates new ones and keeps them in a table
+ * until they terminate. Runs on the event loop; the table can be sized from any thread.
+ */
+public final class ServerTransactionLayer {
+
+    private final Map<TransactionKey, ServerTransaction> table = new ConcurrentHashMap<>();
+    private final ResponseChannel channel;
+    private final TimerScheduler scheduler;
+    private final SipTimers timers;
+    private final TransactionUser user;
+
+    public ServerTransactionLayer(ResponseChannel channel, TimerScheduler scheduler, SipTimers timers, TransactionUser user) {
+        this.channel = channel;
+        this.scheduler = scheduler;
+        this.timers = timers;
+        this.user = user;
+    }
+
+    public void onRequest(SipRequest request, InetSocketAddress source) {
+        TransactionKey key = TransactionKey.of(request);
+        ServerTransaction existing = table.get(key);
+        if (request.isMethod("ACK")) {
+            if (!(existing instanceof InviteServerTransaction invite && invite.onAck())) {
+                user.onAck(request, source);
+            }
+            return;
+        }
+        if (existing != null) {
+            existing.onRetransmittedRequest();
+            return;
+        }
+        ServerTransaction created = request.isMethod("INVITE")
+                ? new InviteServerTransaction(key, request, channel, scheduler, timers, this::remove)
+                : new NonInviteServerTransaction(key, request, channel, scheduler, timers, this::remove);
+        table.put(key, created);
+        if (created instanceof InviteServerTransaction) {
+            created.sendResponse(Responses.create(request, 100, "Trying", null)); // §17.2.1: 100 Trying at once
+        }
+        if (request.isMethod("CANCEL")) {
+            ServerTransaction target = table.get(key.forMethod("INVITE")); // §9.2: same rule, method INVITE
+            user.onCancel(request, created, target instanceof InviteServerTransaction invite ? invite : null);
+        } else {
+            user.onNewRequest(request, source, created);
+        }
+    }
+
+    public int size() {
+        return table.size();
+    }
+
+    /** Terminates every transaction (stack shutdown). */
+    public void shutdown() {
+        List.copyOf(table.values()).forEach(ServerTransaction::terminate);
+        table.clear();
+    }
+
+    private void remove(ServerTransaction transaction) {
+        table.remove(transaction.key(), transaction);
+    }
+}

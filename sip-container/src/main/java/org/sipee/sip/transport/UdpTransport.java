@@ -1,0 +1,96 @@
+package org.sipee.sip.transport;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import org.sipee.sip.message.SipParseException;
+import org.sipee.sip.message.SipResponse;
+import org.sipee.sip.message.SipSerializer;
+
+/** SIP over UDP on a Netty datagram channel (RFC 3261 §18). */
+public final class UdpTransport {
+
+    private static final System.Logger LOG = System.getLogger(UdpTransport.class.getName());
+    /** Larger than any UDP payload, so that no datagram is silently truncated. */
+    private static final int RECEIVE_BUFFER_BYTES = 65536;
+
+    private final TransportCounters counters = new TransportCounters();
+    private Channel channel;
+
+    /** Binds the socket; the channel runs on one event loop of the group. */
+    public void bind(EventLoopGroup group, InetSocketAddress address, RequestSink sink) throws IOException {
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER_BYTES))
+                .handler(new InboundDatagramHandler(sink, this, counters));
+        ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            Throwable cause = bound.cause();
+            String where = "UDP " + address.getHostString() + ":" + address.getPort();
+            if (cause instanceof BindException) {
+                BindException e = new BindException("cannot bind " + where + ": " + cause.getMessage());
+                e.initCause(cause);
+                throw e;
+            }
+            throw new IOException("cannot bind " + where, cause);
+        }
+        channel = bound.channel();
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    public EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
+    public TransportCounters counters() {
+        return counters;
+    }
+
+    /** Sends a response where its top Via says (RFC 3261 §18.2.2, RFC 3581). */
+    public void send(SipResponse response) {
+        InetSocketAddress destination;
+        try {
+            destination = ResponseRouting.destination(response.topVia());
+        } catch (SipParseException e) {
+            destination = null;
+        }
+        if (destination == null) {
+            LOG.log(Level.WARNING, "no IP destination in the top Via of {0}; not sent", response);
+            return;
+        }
+        sendTo(response, destination);
+    }
+
+    void sendTo(SipResponse response, InetSocketAddress destination) {
+        if (channel == null || !channel.isActive()) {
+            return;
+        }
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(SipSerializer.encode(response)), destination))
+                .addListener(f -> {
+                    if (!f.isSuccess()) {
+                        LOG.log(Level.DEBUG, "sending to " + destination + " failed", f.cause());
+                    }
+                });
+    }
+
+    /** Closes the socket and waits for it to be released. */
+    public void close() {
+        if (channel != null) {
+            channel.close().awaitUninterruptibly();
+        }
+    }
+}

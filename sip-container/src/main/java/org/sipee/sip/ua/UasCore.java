@@ -1,0 +1,143 @@
+package org.sipee.sip.ua;
+
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+
+import org.sipee.sip.dialog.Dialog;
+import org.sipee.sip.dialog.LocalTags;
+import org.sipee.sip.message.HeaderNames;
+import org.sipee.sip.message.Responses;
+import org.sipee.sip.message.SipRequest;
+import org.sipee.sip.message.SipResponse;
+import org.sipee.sip.transaction.InviteServerTransaction;
+import org.sipee.sip.transaction.ServerTransaction;
+import org.sipee.sip.transaction.TransactionUser;
+
+/**
+ * The UAS core (RFC 3261 §8.2): inspects each new request, answers what it can itself
+ * (OPTIONS, BYE, CANCEL, errors) and turns an INVITE outside a dialog into an {@link InboundCall}.
+ * Runs on the event loop.
+ */
+public final class UasCore implements TransactionUser {
+
+    private static final System.Logger LOG = System.getLogger(UasCore.class.getName());
+
+    private final UasContext ctx;
+
+    public UasCore(UasSetup setup) {
+        this.ctx = setup.context();
+    }
+
+    @Override
+    public void onNewRequest(SipRequest request, InetSocketAddress source, ServerTransaction transaction) {
+        String method = request.method();
+        if (!Capabilities.isImplemented(method)) { // §8.2.1
+            boolean recognised = Capabilities.isRecognised(method);
+            SipResponse response = response(request, recognised ? 405 : 501,
+                    recognised ? "Method Not Allowed" : "Not Implemented");
+            response.addHeader(HeaderNames.ALLOW, Capabilities.ALLOW);
+            transaction.sendResponse(response);
+            return;
+        }
+        List<String> unsupported = Capabilities.unsupportedRequirements(request);
+        if (!unsupported.isEmpty()) { // §8.2.2.3
+            SipResponse response = response(request, 420, "Bad Extension");
+            response.addHeader(HeaderNames.UNSUPPORTED, String.join(", ", unsupported));
+            transaction.sendResponse(response);
+            return;
+        }
+        if (request.to().tag() != null) {
+            inDialog(request, transaction);
+        } else if (method.equals("INVITE")) {
+            newCall(request, source, (InviteServerTransaction) transaction);
+        } else if (method.equals("OPTIONS")) {
+            answerOptions(request, transaction);
+        } else { // BYE outside any dialog
+            transaction.sendResponse(response(request, 481, "Call/Transaction Does Not Exist"));
+        }
+    }
+
+    /** §12.2.2: unknown dialog 481, CSeq lower than the remote sequence number 500. */
+    private void inDialog(SipRequest request, ServerTransaction transaction) {
+        Dialog dialog = ctx.dialogs().match(request);
+        if (dialog == null) {
+            transaction.sendResponse(response(request, 481, "Call/Transaction Does Not Exist"));
+            return;
+        }
+        if (!dialog.acceptRemoteCSeq(request.cseq().number())) {
+            transaction.sendResponse(response(request, 500, "Server Internal Error"));
+            return;
+        }
+        switch (request.method()) {
+            case "BYE" -> { // §15.1.2
+                transaction.sendResponse(response(request, 200, "OK"));
+                ServerCall call = ctx.calls().byLocalTag(dialog.id().localTag());
+                if (call != null) {
+                    call.end(CallEndReason.REMOTE_BYE);
+                }
+            }
+            case "OPTIONS" -> answerOptions(request, transaction);
+            // re-INVITE (§14.2) is not implemented yet: the session stays as it is.
+            default -> transaction.sendResponse(response(request, 488, "Not Acceptable Here"));
+        }
+    }
+
+    private void newCall(SipRequest invite, InetSocketAddress source, InviteServerTransaction transaction) {
+        ServerCall call = new ServerCall(ctx, invite, source, transaction, LocalTags.next());
+        ctx.calls().add(call);
+        try {
+            ctx.listener().onInvite(call);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "UserAgentListener.onInvite threw; answering 500", e);
+            call.rejectNow(500, "Server Internal Error", Map.of());
+        }
+    }
+
+    /** §9.2: 200 for a CANCEL that matches, then 487 for the INVITE if it has no final response yet. */
+    @Override
+    public void onCancel(SipRequest cancel, ServerTransaction cancelTransaction, InviteServerTransaction invite) {
+        if (invite == null) {
+            cancelTransaction.sendResponse(response(cancel, 481, "Call/Transaction Does Not Exist"));
+            return;
+        }
+        ServerCall call = ctx.calls().byInvite(invite.key());
+        String tag = call != null ? call.localTag() : LocalTags.next();
+        cancelTransaction.sendResponse(Responses.create(cancel, 200, "OK", tag));
+        if (call != null && call.isOffered()) {
+            call.onCancel();
+        }
+    }
+
+    /** The ACK for a 2xx arrives in its own transaction and is matched to the dialog (§13.3.1.4). */
+    @Override
+    public void onAck(SipRequest ack, InetSocketAddress source) {
+        Dialog dialog = ctx.dialogs().match(ack);
+        ServerCall call = dialog == null ? null : ctx.calls().byLocalTag(dialog.id().localTag());
+        if (call != null) {
+            call.onAck();
+        }
+    }
+
+    /** §11.2 */
+    private void answerOptions(SipRequest request, ServerTransaction transaction) {
+        SipResponse ok = response(request, 200, "OK");
+        Capabilities.describe(ok);
+        transaction.sendResponse(ok);
+    }
+
+    /** Ends every live call with SHUTDOWN (stack close). */
+    public void shutdown() {
+        ctx.calls().all().forEach(call -> call.end(CallEndReason.SHUTDOWN));
+    }
+
+    public int liveCalls() {
+        return ctx.calls().size();
+    }
+
+    /** §8.2.6.2: a response to a request without To tag gets one. */
+    private static SipResponse response(SipRequest request, int status, String reason) {
+        return Responses.create(request, status, reason, LocalTags.next());
+    }
+}
