@@ -14,6 +14,17 @@ public interface RtpStream extends AutoCloseable {
     /** Sets where to send and which payload type to use (0 = PCMU, 8 = PCMA). */
     void connect(InetSocketAddress remote, int payloadType);
 
+    /**
+     * Like {@link #connect(InetSocketAddress, int)} for a payload type number the offerer chose, e.g. PCMU as 96
+     * (NegotiatedMedia's payloadType and encodingName). The default accepts only the static numbers 0 and 8.
+     */
+    default void connect(InetSocketAddress remote, int payloadType, String encodingName) {
+        if (!(payloadType == 0 && "PCMU".equalsIgnoreCase(encodingName) || payloadType == 8 && "PCMA".equalsIgnoreCase(encodingName))) {
+            throw new UnsupportedOperationException(encodingName + " as payload type " + payloadType);
+        }
+        connect(remote, payloadType);
+    }
+
     /** Starts sending a continuous sine tone as G.711 in 20 ms packets; replaces what was playing. */
     void playTone(double frequencyHz);
 
