@@ -1,0 +1,83 @@
+package org.sipee.it;
+
+import java.io.File;
+
+import org.jboss.arquillian.container.test.api.Testable;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** Builds the archives the tests deploy from what the build produced (target/deployments). */
+public final class TestDeployments {
+
+    /** Where the test variant of the adapter listens. */
+    public static final int TEST_SIP_PORT = 5070;
+    public static final int TEST_RTP_MIN = 21000;
+    public static final int TEST_RTP_MAX = 21099;
+
+    private TestDeployments() {
+    }
+
+    static File built(String name) {
+        File file = new File(System.getProperty("sipee.deployments", "target/deployments"), name);
+        if (!file.isFile()) {
+            throw new IllegalStateException("missing " + file + ": run the build (mvn install) first");
+        }
+        return file;
+    }
+
+    /** The built media-rar.rar as is (port 5060, RFC timers). */
+    public static ResourceAdapterArchive productionRar() {
+        return ShrinkWrap.createFromZipFile(ResourceAdapterArchive.class, built("media-rar.rar"));
+    }
+
+    /** The built rar with test settings: port 5070, T1 50 ms (timers end 10x sooner), its own RTP range. */
+    public static ResourceAdapterArchive testRar() {
+        return rarWith(TEST_SIP_PORT, 50);
+    }
+
+    /** The built rar with this SIP port and T1, and the test RTP range. */
+    public static ResourceAdapterArchive rarWith(int sipPort, int t1Millis) {
+        ResourceAdapterArchive rar = productionRar();
+        rar.delete("META-INF/ironjacamar.xml");
+        return rar.addAsManifestResource(new StringAsset("""
+                <ironjacamar>
+                  <config-property name="sipPort">%d</config-property>
+                  <config-property name="t1Millis">%d</config-property>
+                  <config-property name="rtpPortMin">%d</config-property>
+                  <config-property name="rtpPortMax">%d</config-property>
+                  <transaction-support>NoTransaction</transaction-support>
+                  <connection-definitions>
+                    <connection-definition class-name="org.sipee.rar.SipManagedConnectionFactory"
+                        jndi-name="java:/sip/SipConnectionFactory" pool-name="SipConnectionFactory"/>
+                  </connection-definitions>
+                </ironjacamar>
+                """.formatted(sipPort, t1Millis, TEST_RTP_MIN, TEST_RTP_MAX)), "ironjacamar.xml");
+    }
+
+    /** An EAR like the demo's: the built session jar in lib, plus a war with the test and its handlers. */
+    public static EnterpriseArchive testEar(String name, Class<?>... classes) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(TestHandlers.class, SipPhone.class, SipResponse.class, Poll.class, TestDeployments.class)
+                .addClasses(classes)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+        JavaArchive session = ShrinkWrap.createFromZipFile(JavaArchive.class, built("session.jar"));
+        return ShrinkWrap.create(EnterpriseArchive.class, name + ".ear")
+                .addAsLibrary(session)
+                .addAsModule(Testable.archiveToTest(war))
+                .addAsManifestResource(new StringAsset("""
+                        <jboss-deployment-structure xmlns="urn:jboss:deployment-structure:1.3">
+                          <deployment>
+                            <dependencies><module name="deployment.media-rar.rar"/></dependencies>
+                          </deployment>
+                          <sub-deployment name="%s.war">
+                            <dependencies><module name="deployment.media-rar.rar"/></dependencies>
+                          </sub-deployment>
+                        </jboss-deployment-structure>
+                        """.formatted(name)), "jboss-deployment-structure.xml");
+    }
+}

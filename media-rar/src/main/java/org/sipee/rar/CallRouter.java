@@ -1,0 +1,101 @@
+package org.sipee.rar;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.sipee.rar.api.ListenerRegistration;
+import org.sipee.rar.api.SipApplicationListener;
+import org.sipee.sip.ua.CallEndReason;
+import org.sipee.sip.ua.InboundCall;
+import org.sipee.sip.ua.UserAgentListener;
+
+/**
+ * The stack's listener: runs on a Netty event loop, so it only routes. Each call is bound, at
+ * its INVITE, to the earliest open application registration, and its events are queued on a
+ * per-Call-ID serial queue over the delivery pool. Without any registration it answers 480.
+ */
+final class CallRouter implements UserAgentListener {
+
+    private static final Logger LOG = Logger.getLogger(CallRouter.class.getName());
+
+    private record RoutedCall(AppRegistration app, SerialQueue queue) { }
+
+    private final Executor pool;
+    private final CopyOnWriteArrayList<AppRegistration> registrations = new CopyOnWriteArrayList<>();
+    private final Map<String, RoutedCall> calls = new ConcurrentHashMap<>();
+
+    CallRouter(Executor pool) {
+        this.pool = pool;
+    }
+
+    ListenerRegistration register(SipApplicationListener listener) {
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        AppRegistration registration = new AppRegistration(listener, tccl, registrations::remove);
+        registrations.add(registration);
+        LOG.info(() -> "registered " + registration);
+        return registration;
+    }
+
+    /** Calls still bound to an application (not yet ended and delivered). */
+    int routedCalls() {
+        return calls.size();
+    }
+
+    @Override
+    public void onInvite(InboundCall call) {
+        AppRegistration app = registrations.stream().filter(AppRegistration::isOpen).findFirst().orElse(null);
+        if (app == null) {
+            call.reject(480, "Temporarily Unavailable");
+            return;
+        }
+        RoutedCall routed = new RoutedCall(app, new SerialQueue(pool));
+        calls.put(call.callId(), routed);
+        submit(call, routed, () -> app.deliver(l -> invite(l, call)));
+    }
+
+    @Override
+    public void onAck(InboundCall call) {
+        RoutedCall routed = calls.get(call.callId());
+        if (routed != null) {
+            submit(call, routed, () -> routed.app().deliver(l -> l.onAck(call)));
+        }
+    }
+
+    @Override
+    public void onCallEnded(InboundCall call, CallEndReason reason) {
+        RoutedCall routed = calls.get(call.callId());
+        if (routed == null) {
+            return; // answered 480 by us
+        }
+        submit(call, routed, () -> {
+            try {
+                routed.app().deliver(l -> l.onCallEnded(call, reason));
+            } finally {
+                calls.remove(call.callId(), routed);
+            }
+        });
+    }
+
+    /** A listener that throws on INVITE leaves no call hanging: 500 (ignored if already answered). */
+    private static void invite(SipApplicationListener listener, InboundCall call) {
+        try {
+            listener.onInvite(call);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "application failed on INVITE " + call.callId(), e);
+            call.reject(500, "Server Internal Error");
+        }
+    }
+
+    private void submit(InboundCall call, RoutedCall routed, Runnable delivery) {
+        try {
+            routed.queue().execute(delivery);
+        } catch (RejectedExecutionException e) {
+            LOG.fine(() -> "dropped an event of " + call.callId() + ": adapter stopping");
+        }
+    }
+}

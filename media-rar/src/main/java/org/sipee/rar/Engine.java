@@ -1,0 +1,87 @@
+package org.sipee.rar;
+
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.work.HintsContext;
+
+import org.sipee.media.MediaEngine;
+import org.sipee.rar.api.EngineStats;
+import org.sipee.sdp.SdpAnswerer;
+import org.sipee.sip.SipStack;
+
+/**
+ * What a started adapter holds: the delivery pool, the call router, the RTP engine and the SIP
+ * stack, all running on WorkManager threads. close() stops them in reverse order and waits.
+ */
+final class Engine implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+
+    final WorkerPool pool;
+    final CallRouter router;
+    final MediaEngine media;
+    final SipStack sip;
+    final SdpAnswerer answerer;
+
+    private Engine(WorkerPool pool, CallRouter router, MediaEngine media, SipStack sip) {
+        this.pool = pool;
+        this.router = router;
+        this.media = media;
+        this.sip = sip;
+        this.answerer = new SdpAnswerer(media.advertisedAddress());
+    }
+
+    static Engine start(EngineSettings settings, BootstrapContext context) throws ResourceAdapterInternalException {
+        boolean hints = context.isContextSupported(HintsContext.class);
+        LOG.info(() -> "engine threads run as JCA Works" + (hints ? " with the LONGRUNNING hint" : " (no HintsContext support)"));
+        WorkManagerExecutor io = new WorkManagerExecutor(context.getWorkManager(), "sipee-io", hints);
+        WorkManagerExecutor workers = new WorkManagerExecutor(context.getWorkManager(), "sipee-delivery", hints);
+        WorkerPool pool = new WorkerPool(workers, settings.deliveryThreads());
+        CallRouter router = new CallRouter(pool);
+        MediaEngine media = null;
+        try {
+            media = MediaEngine.start(settings.media(), io);
+            SipStack sip = SipStack.start(settings.sip(), io, router);
+            Engine engine = new Engine(pool, router, media, sip);
+            LOG.info(() -> "SIP on " + sip.localAddress() + ", RTP " + settings.media().rtpPortMin() + "-"
+                    + settings.media().rtpPortMax() + " advertised as " + engine.media.advertisedAddress());
+            return engine;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(media);
+            closeQuietly(pool);
+            String where = settings.sip().bindAddress() + ":" + settings.sip().port();
+            throw new ResourceAdapterInternalException("media-rar: the engine failed to start (SIP " + where
+                    + ", RTP " + settings.media().rtpPortMin() + "-" + settings.media().rtpPortMax() + "): " + e, e);
+        }
+    }
+
+    EngineStats stats() {
+        return new EngineStats(sip.stats(), media.portsInUse(), media.openStreams(), router.routedCalls());
+    }
+
+    /**
+     * SIP first (it ends live calls with SHUTDOWN and waits for its loop), then the pool (drains
+     * those end events to the applications, which close their streams), then media.
+     */
+    @Override
+    public void close() {
+        closeQuietly(sip);
+        closeQuietly(pool);
+        closeQuietly(media);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "failed to close " + closeable, e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.sipee.rar;
+
+import java.net.InetSocketAddress;
+
+import org.sipee.media.RtpStream;
+import org.sipee.rar.api.EngineStats;
+import org.sipee.rar.api.ListenerRegistration;
+import org.sipee.rar.api.SipApplicationListener;
+import org.sipee.rar.api.SipConnection;
+import org.sipee.sdp.SdpAnswerer;
+
+/** The handle an application holds; every call goes to the engine of its managed connection. */
+public class SipConnectionImpl implements SipConnection {
+
+    private volatile SipManagedConnection managedConnection;
+    private volatile boolean closed;
+
+    SipConnectionImpl(SipManagedConnection managedConnection) {
+        this.managedConnection = managedConnection;
+    }
+
+    @Override
+    public ListenerRegistration register(SipApplicationListener listener) {
+        return engine().router.register(listener);
+    }
+
+    @Override
+    public RtpStream openStream() {
+        return engine().media.openStream();
+    }
+
+    @Override
+    public SdpAnswerer sdpAnswerer() {
+        return engine().answerer;
+    }
+
+    @Override
+    public String advertisedAddress() {
+        return engine().media.advertisedAddress();
+    }
+
+    @Override
+    public InetSocketAddress sipAddress() {
+        return engine().sip.localAddress();
+    }
+
+    @Override
+    public EngineStats stats() {
+        return engine().stats();
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            managedConnection.handleClosed(this);
+        }
+    }
+
+    SipManagedConnection managedConnection() {
+        return managedConnection;
+    }
+
+    void associate(SipManagedConnection connection) {
+        this.managedConnection = connection;
+    }
+
+    /** The pool cleaned the managed connection up under us. */
+    void invalidate() {
+        closed = true;
+    }
+
+    private Engine engine() {
+        if (closed) {
+            throw new IllegalStateException("this SipConnection is closed");
+        }
+        return managedConnection.engine();
+    }
+}

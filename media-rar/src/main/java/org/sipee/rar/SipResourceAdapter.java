@@ -1,0 +1,100 @@
+package org.sipee.rar;
+
+import java.util.Objects;
+import java.util.logging.Logger;
+
+import javax.transaction.xa.XAResource;
+
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+
+/**
+ * The resource adapter: boots the SIP stack and RTP engine on start, closes them on stop.
+ * Config-properties (defaults in ra.xml, overridable in ironjacamar.xml or the server's
+ * resource-adapters subsystem): bindAddress (SIP and RTP bind to it and SDP advertises it),
+ * sipPort, rtpPortMin, rtpPortMax, t1Millis, deliveryThreads.
+ * Applications reach it through the SipConnectionFactory (no message inflow).
+ */
+public class SipResourceAdapter implements ResourceAdapter {
+
+    private static final Logger LOG = Logger.getLogger(SipResourceAdapter.class.getName());
+
+    private String bindAddress = "127.0.0.1";
+    private Integer sipPort = 5060;
+    private Integer rtpPortMin = 20000;
+    private Integer rtpPortMax = 20999;
+    private Integer t1Millis = 500;
+    private Integer deliveryThreads = 4;
+
+    private volatile Engine engine;
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        engine = Engine.start(EngineSettings.from(this), context);
+    }
+
+    @Override
+    public void stop() {
+        Engine running = engine;
+        engine = null;
+        if (running != null) {
+            running.close();
+            LOG.info("SIP stack and RTP engine stopped");
+        }
+    }
+
+    /** The running engine, for connection handles. */
+    Engine engine() {
+        Engine running = engine;
+        if (running == null) {
+            throw new IllegalStateException("the sipee resource adapter is not started");
+        }
+        return running;
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws NotSupportedException {
+        throw new NotSupportedException("no message inflow: use java:/sip/SipConnectionFactory");
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    public String getBindAddress() { return bindAddress; }
+    public void setBindAddress(String bindAddress) { this.bindAddress = bindAddress; }
+    public Integer getSipPort() { return sipPort; }
+    public void setSipPort(Integer sipPort) { this.sipPort = sipPort; }
+    public Integer getRtpPortMin() { return rtpPortMin; }
+    public void setRtpPortMin(Integer rtpPortMin) { this.rtpPortMin = rtpPortMin; }
+    public Integer getRtpPortMax() { return rtpPortMax; }
+    public void setRtpPortMax(Integer rtpPortMax) { this.rtpPortMax = rtpPortMax; }
+    public Integer getT1Millis() { return t1Millis; }
+    public void setT1Millis(Integer t1Millis) { this.t1Millis = t1Millis; }
+    public Integer getDeliveryThreads() { return deliveryThreads; }
+    public void setDeliveryThreads(Integer deliveryThreads) { this.deliveryThreads = deliveryThreads; }
+
+    // JCA wants value equality of the JavaBean's properties
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SipResourceAdapter other
+                && Objects.equals(bindAddress, other.bindAddress) && Objects.equals(sipPort, other.sipPort)
+                && Objects.equals(rtpPortMin, other.rtpPortMin) && Objects.equals(rtpPortMax, other.rtpPortMax)
+                && Objects.equals(t1Millis, other.t1Millis) && Objects.equals(deliveryThreads, other.deliveryThreads);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(bindAddress, sipPort, rtpPortMin, rtpPortMax, t1Millis, deliveryThreads);
+    }
+}

@@ -1,0 +1,40 @@
+package org.sipee.rar.api;
+
+import java.net.InetSocketAddress;
+
+import org.sipee.media.RtpStream;
+import org.sipee.sdp.SdpAnswerer;
+
+/**
+ * A handle on the engine hosted by the resource adapter. Cheap; close it when done.
+ * A listener registration outlives the handle that made it: close the registration to end it.
+ */
+public interface SipConnection extends AutoCloseable {
+
+    /**
+     * Registers the application's call listener. Deliveries happen on the adapter's worker
+     * threads (never on a network event loop), one at a time per Call-ID, with the thread
+     * context class loader of the caller of this method.
+     * INVITEs go to the earliest registration still open; with none, the adapter answers 480.
+     */
+    ListenerRegistration register(SipApplicationListener listener);
+
+    /** Allocates an RTP port pair and binds it. */
+    RtpStream openStream();
+
+    /** Answers SDP offers with the engine's advertised media address. */
+    SdpAnswerer sdpAnswerer();
+
+    /** The address RTP streams advertise in SDP. */
+    String advertisedAddress();
+
+    /** Where the SIP transport is bound. */
+    InetSocketAddress sipAddress();
+
+    /** A snapshot of the engine's counters. */
+    EngineStats stats();
+
+    /** Closes the handle (not registrations, not streams). */
+    @Override
+    void close();
+}

@@ -1,0 +1,50 @@
+package org.sipee.demo;
+
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.sipee.session.Bye;
+import org.sipee.session.CallEnded;
+import org.sipee.session.Cancel;
+import org.sipee.session.IncomingCall;
+import org.sipee.session.Invite;
+
+/**
+ * The demo: rings, answers every call and plays a 440 Hz tone until the caller hangs up.
+ * Calls to sip:ring@... only ring (for callers that test CANCEL).
+ */
+@ApplicationScoped
+public class ToneAnswerer {
+
+    private static final Logger LOG = Logger.getLogger(ToneAnswerer.class.getName());
+
+    @Invite
+    void onInvite(IncomingCall call) {
+        LOG.info(() -> "call " + call.callId() + " from " + call.from());
+        call.ringing();
+        call.answer()
+                .thenAccept(answered -> answered.playTone(440))
+                .exceptionally(failure -> {
+                    LOG.info(() -> "call " + call.callId() + " not answered: " + failure.getMessage());
+                    return null;
+                });
+    }
+
+    /** More specific than "*", so it wins for sip:ring@... */
+    @Invite("sip:ring@*")
+    void ringOnly(IncomingCall call) {
+        call.ringing();
+    }
+
+    @Bye
+    void onBye(CallEnded ended) {
+        LOG.info(() -> "call " + ended.callId() + " ended (" + ended.reason() + "), RTP sent "
+                + ended.rtp().packetsSent() + ", received " + ended.rtp().packetsReceived());
+    }
+
+    @Cancel
+    void onCancel(CallEnded ended) {
+        LOG.info(() -> "call " + ended.callId() + " cancelled by the caller");
+    }
+}

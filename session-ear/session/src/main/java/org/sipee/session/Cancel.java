@@ -1,0 +1,15 @@
+package org.sipee.session;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a CDI bean method called when the caller cancels before the call is answered:
+ * {@code void m(CallEnded ended)} or {@code void m()}.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Cancel {
+}

@@ -1,0 +1,54 @@
+package org.sipee.session;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.BeanManager;
+
+/** Chooses and calls the application's handler methods. */
+@ApplicationScoped
+public class Handlers {
+
+    private static final Logger LOG = Logger.getLogger(Handlers.class.getName());
+
+    @Inject
+    HandlerExtension extension;
+
+    @Inject
+    BeanManager beanManager;
+
+    /** The @Invite handler with the longest pattern matching the request-URI. */
+    Optional<HandlerMethod> inviteHandler(String requestUri) {
+        return extension.inviteHandlers().stream()
+                .filter(h -> h.matches(requestUri))
+                .max(Comparator.comparingInt(h -> h.pattern().length()));
+    }
+
+    void invoke(HandlerMethod handler, IncomingCall call) throws Exception {
+        handler.invoke(beanManager, call);
+    }
+
+    /** Calls every handler of the list; one failing does not stop the others. */
+    void notifyEnded(List<HandlerMethod> handlers, CallEnded ended) {
+        for (HandlerMethod handler : handlers) {
+            try {
+                handler.invoke(beanManager, ended);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "handler " + handler + " failed for " + ended.callId(), e);
+            }
+        }
+    }
+
+    List<HandlerMethod> byeHandlers() {
+        return extension.byeHandlers();
+    }
+
+    List<HandlerMethod> cancelHandlers() {
+        return extension.cancelHandlers();
+    }
+}
