@@ -1,12 +1,12 @@
 package org.sipee.media;
 
-/** Goertzel filter: the power of one frequency in 8 kHz samples. Test helper. */
-final class Goertzel {
+/** Goertzel filter: the power of one frequency in a block of 8 kHz samples (tone and DTMF detection). */
+public final class Goertzel {
 
     private Goertzel() {
     }
 
-    static double power(short[] samples, double frequencyHz) {
+    public static double power(short[] samples, double frequencyHz) {
         double coeff = 2 * Math.cos(2 * Math.PI * frequencyHz / 8000);
         double s1 = 0;
         double s2 = 0;
