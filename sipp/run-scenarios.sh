@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every functional SIPp scenario of this folder against a running server and fails
+# (exit 1) if any call of any scenario fails.  Usage: run-scenarios.sh [HOST:PORT]
+set -euo pipefail
+target=${1:-127.0.0.1:5060}
+here=$(cd "$(dirname "$0")" && pwd)
+logs=${SIPP_LOG_DIR:-$(mktemp -d)}
+command -v sipp >/dev/null || { echo "sipp not found: apt-get install -y sip-tester" >&2; exit 2; }
+
+# SIPp's "-p 0" still tries 5060 first, so each scenario binds an explicit port of its own
+# (never the server's): SIPP_LOCAL_PORT, SIPP_LOCAL_PORT+1, ...
+local_port=${SIPP_LOCAL_PORT:-15060}
+failed=0
+# name | sipp arguments
+run() {
+  local name=$1; shift
+  local out="$logs/$name"
+  mkdir -p "$out"
+  local_port=$((local_port + 1))
+  if (cd "$out" && sipp "$target" -i 127.0.0.1 -p "$local_port" -nostdin -timeout 60s -timeout_error \
+        -trace_err -error_file "$out/errors.log" -trace_screen -screen_file "$out/screen.log" "$@" \
+        >"$out/stdout.log" 2>&1); then
+    echo "PASS $name ($(awk -F'|' '/Successful call/{gsub(/ /,"",$3); print $3}' "$out/screen.log") calls)"
+  else
+    echo "FAIL $name: see $out (screen.log, errors.log)"
+    tail -n 20 "$out/errors.log" 2>/dev/null || true
+    failed=1
+  fi
+}
+
+run basic_call   -sf "$here/basic_call.xml"   -s demo -m 10 -r 10 -l 10
+run call_cancel  -sf "$here/call_cancel.xml"  -s ring -m 10 -r 10
+run options_ping -sf "$here/options_ping.xml" -s demo -m 20 -r 20
+# SIPp's own built-in caller, as a user would first try it: 100 calls must all succeed.
+run builtin_uac  -sn uac -m 100 -r 50
+
+echo "sipp logs: $logs"
+exit $failed
