@@ -25,6 +25,12 @@ public final class UdpTransport {
     private static final System.Logger LOG = System.getLogger(UdpTransport.class.getName());
     /** Larger than any UDP payload, so that no datagram is silently truncated. */
     private static final int RECEIVE_BUFFER_BYTES = 65536;
+    /**
+     * Socket receive buffer (SO_RCVBUF). The kernel default (about 200 KB, some 90 small datagrams on
+     * loopback) overflows within a short pause of the event loop at a few thousand messages a second,
+     * and the lost ACKs and BYEs leave calls hanging until 64*T1. The kernel caps it at net.core.rmem_max.
+     */
+    private static final int SOCKET_RECEIVE_BUFFER_BYTES = 4 << 20;
 
     private final TransportCounters counters = new TransportCounters();
     private Channel channel;
@@ -33,6 +39,7 @@ public final class UdpTransport {
     public void bind(EventLoopGroup group, InetSocketAddress address, RequestSink sink) throws IOException {
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER_BYTES))
+                .option(ChannelOption.SO_RCVBUF, SOCKET_RECEIVE_BUFFER_BYTES)
                 .handler(new InboundDatagramHandler(sink, this, counters));
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {
