@@ -4,7 +4,8 @@ import java.net.InetSocketAddress;
 
 /**
  * One bound RTP socket (its even port, the odd one reserved for RTCP) for one call's audio.
- * Thread-safe and non-blocking. close() stops sending, unbinds and frees the ports.
+ * Thread-safe and non-blocking. close() stops sending and unbinds; the ports return to the engine's
+ * range once the sockets are closed, a moment later (MediaEngine.portsInUse counts them until then).
  */
 public interface RtpStream extends AutoCloseable {
 

@@ -12,11 +12,8 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +41,6 @@ final class UdpRtpStream implements RtpStream {
     private final AtomicLong packetsReceived = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     private final Runnable onClosing;
-    private final CompletableFuture<Void> released = new CompletableFuture<>();
 
     // Confined to the event loop. RFC 3550 §5.1: SSRC, sequence and timestamp start random.
     private final int ssrc = RANDOM.nextInt();
@@ -73,10 +69,7 @@ final class UdpRtpStream implements RtpStream {
         this.rtcp = new NioDatagramChannel(rtcpSocket);
         rtp.pipeline().addLast(new RtpReceiver());
         rtcp.pipeline().addLast(new Discarder());
-        PortRelease release = new PortRelease(loop, () -> {
-            onClosed.accept(port);
-            released.complete(null);
-        });
+        PortRelease release = new PortRelease(loop, () -> onClosed.accept(port));
         AtomicInteger open = new AtomicInteger(2);
         for (NioDatagramChannel ch : new NioDatagramChannel[] {rtp, rtcp}) {
             ch.closeFuture().addListener(f -> {
@@ -94,11 +87,12 @@ final class UdpRtpStream implements RtpStream {
      * The JDK only really closes a socket registered with a selector when that selector next runs
      * (AbstractSelectableChannel: deregistration is deferred), so the port stays bound until the
      * loop's next select. Netty takes a scheduled task only at the start of a task batch, i.e. after
-     * that select: scheduling the release makes a freed port bindable at once.
+     * that select: scheduling the release makes a freed port bindable at once. No delay is needed (a
+     * due task just makes that select a selectNow); a delay would make every close() caller wait for it.
      */
     private void releaseAfterNextSelect(Runnable release) {
         try {
-            loop.schedule(release, 1, TimeUnit.MILLISECONDS);
+            loop.schedule(release, 0, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException shuttingDown) {
             // the termination listener releases the ports once the selector is closed
         }
@@ -174,8 +168,9 @@ final class UdpRtpStream implements RtpStream {
     }
 
     /**
-     * Stops sending and closes both sockets. Unless called on this stream's own event loop, waits
-     * (at most a second; it takes one turn of the loop) so that the ports are free on return.
+     * Stops sending and closes both sockets; returns at once. The ports go back to the allocator when
+     * the sockets are really closed, one turn of the event loop later (until then portsInUse counts them).
+     * Never blocking here keeps a call's teardown from waiting on the media loops under load.
      */
     @Override
     public void close() {
@@ -190,15 +185,6 @@ final class UdpRtpStream implements RtpStream {
         }
         rtp.close();
         rtcp.close();
-        if (!loop.inEventLoop()) {
-            try {
-                released.get(1, TimeUnit.SECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                LOG.log(System.Logger.Level.WARNING, this + ": sockets not closed within 1 s");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     boolean isClosed() {
