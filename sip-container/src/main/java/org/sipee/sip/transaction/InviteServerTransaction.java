@@ -104,7 +104,7 @@ public final class InviteServerTransaction extends ServerTransaction {
     /** Timer H: no ACK arrived. */
     private void onTimerH() {
         if (state == COMPLETED) {
-            LOG.log(Level.DEBUG, "Timer H: no ACK for {0}", lastResponse().startLine());
+            LOG.log(Level.DEBUG, "Timer H: no ACK for the {0} to {1}", lastStatus(), key());
             terminate();
         }
     }

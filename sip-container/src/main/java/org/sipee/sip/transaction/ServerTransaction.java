@@ -4,17 +4,19 @@ import java.util.function.Consumer;
 
 import org.sipee.sip.message.SipRequest;
 import org.sipee.sip.message.SipResponse;
+import org.sipee.sip.transport.SentMessage;
 
 /** A server transaction (RFC 3261 §17.2): absorbs request retransmissions and delivers responses reliably. */
 public abstract sealed class ServerTransaction permits InviteServerTransaction, NonInviteServerTransaction {
 
     private final TransactionKey key;
-    private final SipRequest request;
+    private SipRequest request;
     private final ResponseChannel channel;
     private final Consumer<ServerTransaction> onTerminated;
     protected final TimerScheduler scheduler;
     protected final SipTimers timers;
-    private SipResponse lastResponse;
+    private SentMessage lastSent;
+    private int lastStatus;
 
     protected ServerTransaction(TransactionKey key, SipRequest request, ResponseChannel channel,
                                 TimerScheduler scheduler, SipTimers timers, Consumer<ServerTransaction> onTerminated) {
@@ -30,17 +32,21 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
         return key;
     }
 
+    /**
+     * The request, until a final response is sent. After that the transaction keeps only its key and the
+     * encoded response: a finished transaction lingers for 64*T1 (Timers H, J, L), so it must be small.
+     */
     public SipRequest request() {
         return request;
     }
 
-    /** The most recent response sent, or null. */
-    public SipResponse lastResponse() {
-        return lastResponse;
+    /** Status of the most recent response sent, 0 before any. */
+    public int lastStatus() {
+        return lastStatus;
     }
 
     public boolean hasFinalResponse() {
-        return lastResponse != null && !lastResponse.isProvisional();
+        return lastStatus >= 200;
     }
 
     /** The transport delivered the request again (§17.2.1, §17.2.2). */
@@ -55,13 +61,16 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
     public abstract void terminate();
 
     protected void transmit(SipResponse response) {
-        lastResponse = response;
-        channel.send(response);
+        lastStatus = response.status();
+        lastSent = channel.send(response);
+        if (!response.isProvisional()) {
+            request = null;
+        }
     }
 
     protected void retransmitLast() {
-        if (lastResponse != null) {
-            channel.send(lastResponse);
+        if (lastSent != null) {
+            lastSent.resend();
         }
     }
 

@@ -68,7 +68,7 @@ public final class UdpTransport {
     }
 
     /** Sends a response where its top Via says (RFC 3261 §18.2.2, RFC 3581). */
-    public void send(SipResponse response) {
+    public SentMessage send(SipResponse response) {
         InetSocketAddress destination;
         try {
             destination = ResponseRouting.destination(response.topVia());
@@ -77,16 +77,23 @@ public final class UdpTransport {
         }
         if (destination == null) {
             LOG.log(Level.WARNING, "no IP destination in the top Via of {0}; not sent", response);
-            return;
+            return SentMessage.NOT_SENT;
         }
-        sendTo(response, destination);
+        return sendTo(response, destination);
     }
 
-    void sendTo(SipResponse response, InetSocketAddress destination) {
+    SentMessage sendTo(SipResponse response, InetSocketAddress destination) {
+        byte[] encoded = SipSerializer.encode(response);
+        SentMessage sent = () -> sendBytes(encoded, destination);
+        sent.resend();
+        return sent;
+    }
+
+    private void sendBytes(byte[] encoded, InetSocketAddress destination) {
         if (channel == null || !channel.isActive()) {
             return;
         }
-        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(SipSerializer.encode(response)), destination))
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(encoded), destination))
                 .addListener(f -> {
                     if (!f.isSuccess()) {
                         LOG.log(Level.DEBUG, "sending to " + destination + " failed", f.cause());

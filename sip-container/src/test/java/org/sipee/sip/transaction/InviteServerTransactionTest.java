@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sipee.sip.transaction.InviteServerState.ACCEPTED;
@@ -22,8 +24,8 @@ class InviteServerTransactionTest {
 
     @Test
     void proceedingSendsProvisionalsAndRetransmitsTheLastOne() {
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 100));
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 180));
+        tx.sendResponse(f.response(100));
+        tx.sendResponse(f.response(180));
         tx.onRetransmittedRequest();
         assertEquals(List.of(100, 180, 180), f.sentStatuses());
         assertEquals(PROCEEDING, tx.state());
@@ -31,10 +33,10 @@ class InviteServerTransactionTest {
 
     @Test
     void proceedingTo2xxIsAcceptedUntilTimerL() {
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 200));
+        tx.sendResponse(f.response(200));
         assertEquals(ACCEPTED, tx.state());
         tx.onRetransmittedRequest(); // absorbed (RFC 6026)
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 200)); // TU retransmission passes
+        tx.sendResponse(f.response(200)); // TU retransmission passes
         assertFalse(tx.onAck(), "ACK for 2xx goes to the TU");
         assertEquals(List.of(200, 200), f.sentStatuses());
         f.scheduler.advance(64 * 100 - 1);
@@ -46,7 +48,7 @@ class InviteServerTransactionTest {
 
     @Test
     void proceedingToCompletedRetransmitsOnTimerGWithBackoff() {
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 486));
+        tx.sendResponse(f.response(486));
         assertEquals(COMPLETED, tx.state());
         f.scheduler.advance(100); // G = T1
         assertEquals(2, f.sent.size());
@@ -63,7 +65,7 @@ class InviteServerTransactionTest {
 
     @Test
     void completedWithoutAckTerminatesOnTimerH() {
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 486));
+        tx.sendResponse(f.response(486));
         f.scheduler.advance(64 * 100 - 1);
         assertEquals(COMPLETED, tx.state());
         f.scheduler.advance(1);
@@ -73,7 +75,7 @@ class InviteServerTransactionTest {
 
     @Test
     void completedToConfirmedOnAckThenTerminatedOnTimerI() {
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 487));
+        tx.sendResponse(f.response(487));
         assertTrue(tx.onAck());
         assertEquals(CONFIRMED, tx.state());
         assertTrue(tx.onAck(), "retransmitted ACK absorbed");
@@ -88,12 +90,12 @@ class InviteServerTransactionTest {
 
     @Test
     void terminateCancelsTimersAndNotifiesOnce() {
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 500));
+        tx.sendResponse(f.response(500));
         tx.terminate();
         tx.terminate();
         assertEquals(0, f.scheduler.pending());
         assertEquals(1, f.terminated.size());
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 200));
+        tx.sendResponse(f.response(200));
         assertEquals(1, f.sent.size(), "terminated transaction sends nothing");
     }
 
@@ -108,9 +110,19 @@ class InviteServerTransactionTest {
     }
 
     @Test
+    void finishedTransactionLetsGoOfItsRequest() {
+        tx.sendResponse(f.response(180));
+        assertNotNull(tx.request(), "the TU may still answer: the request is kept");
+        tx.sendResponse(f.response(486));
+        assertNull(tx.request(), "lingering for Timer H only the encoded 486 is kept");
+        tx.onRetransmittedRequest();
+        assertEquals(List.of(180, 486, 486), f.sentStatuses());
+    }
+
+    @Test
     void finalResponseInCompletedIsDropped() {
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 486));
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 200));
+        tx.sendResponse(f.response(486));
+        tx.sendResponse(f.response(200));
         assertEquals(List.of(486), f.sentStatuses());
         assertEquals(COMPLETED, tx.state());
     }

@@ -26,21 +26,21 @@ class NonInviteServerTransactionTest {
 
     @Test
     void tryingToProceedingToCompleted() {
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 100));
+        tx.sendResponse(f.response(100));
         assertEquals(PROCEEDING, tx.state());
         tx.onRetransmittedRequest();
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 183));
+        tx.sendResponse(f.response(183));
         assertEquals(PROCEEDING, tx.state());
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 200));
+        tx.sendResponse(f.response(200));
         assertEquals(COMPLETED, tx.state());
         assertEquals(List.of(100, 100, 183, 200), f.sentStatuses());
     }
 
     @Test
     void completedRetransmitsFinalAndTerminatesOnTimerJ() {
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 200));
+        tx.sendResponse(f.response(200));
         tx.onRetransmittedRequest();
-        tx.sendResponse(TransactionFixtures.response(tx.request(), 500)); // dropped
+        tx.sendResponse(f.response(500)); // dropped
         assertEquals(List.of(200, 200), f.sentStatuses());
         f.scheduler.advance(64 * 100 - 1);
         assertEquals(COMPLETED, tx.state());

@@ -18,7 +18,7 @@ class ServerTransactionLayerTest {
     private final List<String> events = new ArrayList<>();
     private final List<InviteServerTransaction> cancelled = new ArrayList<>();
     private final InetSocketAddress source = new InetSocketAddress("192.0.2.1", 5070);
-    private final ServerTransactionLayer layer = new ServerTransactionLayer(f.sent::add, f.scheduler,
+    private final ServerTransactionLayer layer = new ServerTransactionLayer(f.channel, f.scheduler,
             TransactionFixtures.TIMERS, new TransactionUser() {
         @Override
         public void onNewRequest(SipRequest request, InetSocketAddress from, ServerTransaction transaction) {

@@ -16,6 +16,13 @@ final class TransactionFixtures {
 
     final ManualScheduler scheduler = new ManualScheduler();
     final List<SipResponse> sent = new ArrayList<>();
+    /** Records each response sent, and again each time the transaction resends it. */
+    final ResponseChannel channel = response -> {
+        sent.add(response);
+        return () -> sent.add(response);
+    };
+    /** The request of the transaction made last (the transaction itself lets go of it at its final response). */
+    SipRequest request;
     final List<ServerTransaction> terminated = new ArrayList<>();
 
     static SipRequest request(String method, String branch) {
@@ -31,14 +38,19 @@ final class TransactionFixtures {
     }
 
     InviteServerTransaction invite() {
-        SipRequest invite = request("INVITE", "z9hG4bK1");
-        return new InviteServerTransaction(TransactionKey.of(invite), invite, sent::add, scheduler, TIMERS, terminated::add);
+        request = request("INVITE", "z9hG4bK1");
+        return new InviteServerTransaction(TransactionKey.of(request), request, channel, scheduler, TIMERS, terminated::add);
     }
 
     NonInviteServerTransaction nonInvite(String method) {
-        SipRequest request = request(method, "z9hG4bK2");
-        return new NonInviteServerTransaction(TransactionKey.of(request), request, sent::add, scheduler, TIMERS,
+        request = request(method, "z9hG4bK2");
+        return new NonInviteServerTransaction(TransactionKey.of(request), request, channel, scheduler, TIMERS,
                 terminated::add);
+    }
+
+    /** A response with this status to the request of the transaction made last. */
+    SipResponse response(int status) {
+        return response(request, status);
     }
 
     List<Integer> sentStatuses() {
