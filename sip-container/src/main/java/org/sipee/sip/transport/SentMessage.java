@@ -1,7 +1,7 @@
 package org.sipee.sip.transport;
 
 /**
- * A message as it went on the wire, encoded and routed once. Retransmitting it (RFC 3261 §17.2)
+ * A message as it went on the wire, encoded and routed once. Retransmitting it (RFC 3261 §17)
  * costs neither again, and a transaction keeps only these bytes, not the parsed message.
  */
 @FunctionalInterface
@@ -11,4 +11,9 @@ public interface SentMessage {
     SentMessage NOT_SENT = () -> { };
 
     void resend();
+
+    /** True when it went over a reliable transport (TCP, TLS): no retransmission timers (§17.1.1.2, §17.1.2.2). */
+    default boolean reliable() {
+        return false;
+    }
 }
