@@ -9,12 +9,14 @@ public record CSeq(long number, String method) {
         ValueCursor c = new ValueCursor(value, HeaderNames.CSEQ);
         String number = c.token();
         String method = c.token();
-        if (number.isEmpty() || number.length() > 10 || !number.chars().allMatch(Character::isDigit)
-                || method.isEmpty() || !c.atEnd()) {
+        if (method.isEmpty() || !c.atEnd()) {
             throw c.error("expected a sequence number and a method");
         }
-        long n = Long.parseLong(number);
-        if (n >= LIMIT) {
+        if (!ValueCursor.isDigits(number)) {
+            throw c.error("sequence number '" + number + "' is not a non-negative integer");
+        }
+        long n = ValueCursor.value(number, LIMIT);
+        if (n >= LIMIT) { // RFC 4475 §3.1.2.4, §3.1.2.5
             throw c.error("sequence number is not below 2^31");
         }
         return new CSeq(n, method);

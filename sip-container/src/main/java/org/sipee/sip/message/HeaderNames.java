@@ -1,5 +1,7 @@
 package org.sipee.sip.message;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -40,11 +42,37 @@ public final class HeaderNames {
             "in-reply-to", "alert-info", "call-info", "error-info", "warning", "allow-events", "path",
             "service-route", "reason", "p-asserted-identity", "history-info", "accept-contact", "reject-contact");
 
+    /** Keys of the usual spellings (as defined, lower case, compact), so that most lookups allocate nothing. */
+    private static final Map<String, String> KNOWN = known();
+
     private HeaderNames() {
+    }
+
+    private static Map<String, String> known() {
+        Map<String, String> known = new HashMap<>(256);
+        for (String name : List.of(VIA, FROM, TO, CALL_ID, CSEQ, CONTACT, CONTENT_LENGTH, CONTENT_TYPE, MAX_FORWARDS,
+                RECORD_ROUTE, "Route", REQUIRE, UNSUPPORTED, SUPPORTED, ALLOW, ACCEPT, "User-Agent", "Server", "Expires",
+                "Date", "Subject", "Proxy-Require", "Authorization", "WWW-Authenticate", "Proxy-Authenticate",
+                "Proxy-Authorization", "Event", "Allow-Events", "Session-Expires", "Min-SE", "Reason", "Warning",
+                "Content-Disposition", "Content-Encoding", "Refer-To", "Referred-By", "P-Asserted-Identity",
+                "Privacy", "Alert-Info", "Call-Info", "Retry-After", "Min-Expires", "Timestamp", "Organization")) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            known.put(name, lower);
+            known.put(lower, lower);
+        }
+        COMPACT.forEach((letter, full) -> {
+            known.put(letter, full);
+            known.put(letter.toUpperCase(Locale.ROOT), full);
+        });
+        return Map.copyOf(known);
     }
 
     /** The case-insensitive lookup key of a header name: its lower-case full form. */
     public static String key(String name) {
+        String known = KNOWN.get(name);
+        if (known != null) {
+            return known;
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.length() == 1) {
             String full = COMPACT.get(lower);

@@ -35,9 +35,24 @@ public final class SipParser {
             throw new SipParseException("empty message");
         }
         int lineEnd = lineEnd(data, pos, end, "start line");
-        SipMessage message = StartLine.parse(new String(data, pos, contentEnd(data, pos, lineEnd), StandardCharsets.UTF_8));
+        String startLine = new String(data, pos, contentEnd(data, pos, lineEnd), StandardCharsets.UTF_8);
+        SipMessage message;
+        SipParseException startLineError = null;
+        try {
+            message = StartLine.parse(startLine);
+        } catch (SipParseException e) {
+            message = StartLine.lenientRequest(startLine);
+            if (message == null) {
+                throw e;
+            }
+            startLineError = e; // reported once the headers are read, so that a 400 can be sent
+        }
         pos = lineEnd + 1;
         pos = readHeaders(data, pos, end, message);
+        if (startLineError != null) {
+            throw new SipParseException(startLineError.getMessage(), startLineError.statusCode(),
+                    startLineError.reasonPhrase(), message);
+        }
         MessageValidator.validate(message, Arrays.copyOfRange(data, pos, end));
         return message;
     }
@@ -72,7 +87,7 @@ public final class SipParser {
             } else {
                 int colon = line.indexOf(':');
                 name = colon < 0 ? "" : line.substring(0, colon).stripTrailing();
-                if (name.isEmpty() || !name.chars().allMatch(c -> ValueCursor.isTokenChar((char) c))) {
+                if (!isToken(name)) {
                     throw new SipParseException("malformed header line '" + abbreviate(line) + "'");
                 }
                 value = line.substring(colon + 1).trim();
@@ -98,6 +113,15 @@ public final class SipParser {
     /** Length of the line content, without the CR before the LF. */
     private static int contentEnd(byte[] data, int pos, int lineEnd) {
         return lineEnd > pos && data[lineEnd - 1] == '\r' ? lineEnd - 1 - pos : lineEnd - pos;
+    }
+
+    private static boolean isToken(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (!ValueCursor.isTokenChar(name.charAt(i))) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
     }
 
     static String abbreviate(String text) {

@@ -32,6 +32,18 @@ public final class SipRequest extends SipMessage {
         return version;
     }
 
+    /** The Request-URI scheme in lower case, e.g. "sip" (schemes are case-insensitive, RFC 3986 §3.1). */
+    public String requestUriScheme() {
+        int colon = requestUri.indexOf(':');
+        return colon < 0 ? "" : requestUri.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Max-Forwards (§8.1.1.6, §20.22; checked to be 0..255 when parsed), or -1 when absent. */
+    public int maxForwards() {
+        String value = header(HeaderNames.MAX_FORWARDS);
+        return value == null || !ValueCursor.isDigits(value) ? -1 : (int) ValueCursor.value(value, 256);
+    }
+
     public boolean isMethod(String name) {
         return method.equals(name);
     }

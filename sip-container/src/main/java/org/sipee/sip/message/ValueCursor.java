@@ -76,10 +76,13 @@ final class ValueCursor {
     String host() {
         skipLws();
         int start = pos;
-        if (peek() == '[') {
+        if (peek() == '[') { // IPv6reference (RFC 3261 §25.1, RFC 5118 §4.1)
             int close = text.indexOf(']', pos);
             if (close < 0) {
                 throw error("unterminated IPv6 reference");
+            }
+            if (!IpLiterals.isIpv6(text.substring(pos + 1, close))) {
+                throw error("'" + text.substring(pos, close + 1) + "' is not an IPv6 reference");
             }
             pos = close + 1;
         } else {
@@ -96,7 +99,7 @@ final class ValueCursor {
     int port() {
         skipLws();
         int start = pos;
-        while (pos < text.length() && Character.isDigit(text.charAt(pos)) && pos - start < 6) {
+        while (pos < text.length() && isDigit(text.charAt(pos)) && pos - start < 6) {
             pos++;
         }
         int port = pos == start ? -1 : Integer.parseInt(text, start, pos, 10);
@@ -104,6 +107,11 @@ final class ValueCursor {
             throw error("bad port");
         }
         return port;
+    }
+
+    /** The text not read yet. */
+    String rest() {
+        return text.substring(pos);
     }
 
     /** Text up to (not including) the first of stop, or to the end. */
@@ -126,7 +134,7 @@ final class ValueCursor {
             String value = null;
             if (consume('=')) {
                 skipLws();
-                value = peek() == '"' ? quoted() : peek() == '[' ? host() : token();
+                value = peek() == '"' ? quoted() : peek() == '[' ? host() : "received".equalsIgnoreCase(name) ? received() : token();
                 if (value.isEmpty()) {
                     throw error("parameter " + name + " has an empty value");
                 }
@@ -139,8 +147,57 @@ final class ValueCursor {
         return params;
     }
 
+    /** Via received (RFC 3261 §20.42): an IPv4 or IPv6 address; RFC 5118 §4.5: IPv6 with or without brackets. */
+    private String received() {
+        int start = pos;
+        while (pos < text.length() && (Character.digit(text.charAt(pos), 16) >= 0 && text.charAt(pos) < 0x80
+                || text.charAt(pos) == ':' || text.charAt(pos) == '.')) {
+            pos++;
+        }
+        String address = text.substring(start, pos);
+        if (address.indexOf(':') < 0) {
+            pos = start;
+            return token();
+        }
+        if (!IpLiterals.isIpv6(address)) {
+            throw error("received '" + address + "' is not an IPv6 address");
+        }
+        return address;
+    }
+
     SipParseException error(String problem) {
-        return new SipParseException("malformed " + header + " header '" + text + "': " + problem);
+        String what = header.equals("URI") ? "URI part '" : header + " header '";
+        return new SipParseException("malformed " + what + SipParser.abbreviate(text) + "': " + problem);
+    }
+
+    /** An ASCII digit (Character.isDigit would take any Unicode digit). */
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Whether text is 1*DIGIT. */
+    static boolean isDigits(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value of 1*DIGIT text, or limit when it is limit or more (leading zeros allowed, no overflow). */
+    static long value(String digits, long limit) {
+        long value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            value = value * 10 + (digits.charAt(i) - '0');
+            if (value >= limit) {
+                return limit;
+            }
+        }
+        return value;
     }
 
     static boolean isTokenChar(char c) {

@@ -55,10 +55,11 @@ public record Via(String version, String transport, String host, int port, Map<S
     /** The rport value, or -1 when rport is absent or empty. */
     public int rport() {
         String value = params.get("rport");
-        if (value == null || value.isEmpty() || value.length() > 5 || !value.chars().allMatch(Character::isDigit)) {
+        if (value == null || value.length() > 5 || !ValueCursor.isDigits(value)) {
             return -1;
         }
-        return Integer.parseInt(value);
+        int port = Integer.parseInt(value);
+        return port <= 65535 ? port : -1;
     }
 
     /** sent-by as written: host[:port]. */
