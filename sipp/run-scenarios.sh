@@ -31,6 +31,8 @@ run() {
 run basic_call   -sf "$here/basic_call.xml"   -s demo -m 10 -r 10 -l 10
 run call_cancel  -sf "$here/call_cancel.xml"  -s ring -m 10 -r 10
 run options_ping -sf "$here/options_ping.xml" -s demo -m 20 -r 20
+# The same call over TCP (one connection for all calls, -t t1): the server listens on TCP at the same port.
+run tcp_call     -sf "$here/tcp_call.xml"     -s demo -m 10 -r 10 -l 10 -t t1
 # SIPp's own built-in caller, as a user would first try it: 100 calls must all succeed.
 run builtin_uac  -sn uac -m 100 -r 50
 

@@ -1,19 +1,30 @@
 package org.sipee.sip;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Settings of one SIP stack. Every invalid value is refused with a message naming the setting.
  *
- * @param bindAddress local address to bind (IPv4 or IPv6 literal, or host name)
- * @param port        SIP port (UDP); 0 picks a free port
- * @param t1          RFC 3261 §17.1.1.1 round-trip estimate (default 500 ms)
- * @param t2          maximum retransmit interval for non-INVITE requests and INVITE responses (default 4 s)
- * @param t4          maximum time a message stays in the network (default 5 s)
+ * @param bindAddress    local address to bind (IPv4 or IPv6 literal, or host name)
+ * @param port           SIP port, shared by every transport; 0 picks a free port
+ * @param t1             RFC 3261 §17.1.1.1 round-trip estimate (default 500 ms)
+ * @param t2             maximum retransmit interval for non-INVITE requests and INVITE responses (default 4 s)
+ * @param t4             maximum time a message stays in the network (default 5 s)
+ * @param transports     transports to listen on, of "UDP" and "TCP" (default both, §18: a UA must do both)
+ * @param tcpIdleTimeout a TCP connection without traffic this long is closed (default 180 s: longer than the
+ *                       95-120 s RFC 5626 §4.4.1 keep-alive interval, so kept-alive flows are never cut);
+ *                       never while a request on it awaits its final response
  */
-public record SipStackConfig(String bindAddress, int port, Duration t1, Duration t2, Duration t4) {
+public record SipStackConfig(String bindAddress, int port, Duration t1, Duration t2, Duration t4,
+                             List<String> transports, Duration tcpIdleTimeout) {
 
     public static final int DEFAULT_PORT = 5060;
+    public static final List<String> DEFAULT_TRANSPORTS = List.of("UDP", "TCP");
+    public static final Duration DEFAULT_TCP_IDLE_TIMEOUT = Duration.ofSeconds(180);
+    private static final List<String> SUPPORTED_TRANSPORTS = List.of("UDP", "TCP");
 
     public SipStackConfig {
         if (bindAddress == null || bindAddress.isBlank()) {
@@ -28,15 +39,48 @@ public record SipStackConfig(String bindAddress, int port, Duration t1, Duration
         if (t2.compareTo(t1) < 0) {
             throw new IllegalArgumentException("t2 (" + t2.toMillis() + " ms) must not be shorter than t1 (" + t1.toMillis() + " ms)");
         }
+        transports = normalize(transports);
+        requirePositive("tcpIdleTimeout", tcpIdleTimeout);
     }
 
-    /** RFC 3261 defaults on the given address and port. */
+    /** The timers only; UDP and TCP with the default idle timeout. */
+    public SipStackConfig(String bindAddress, int port, Duration t1, Duration t2, Duration t4) {
+        this(bindAddress, port, t1, t2, t4, DEFAULT_TRANSPORTS, DEFAULT_TCP_IDLE_TIMEOUT);
+    }
+
+    /** RFC 3261 defaults on the given address and port, UDP and TCP. */
     public static SipStackConfig defaults(String bindAddress, int port) {
         return new SipStackConfig(bindAddress, port, Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(5));
     }
 
     public SipStackConfig withT1(Duration newT1) {
-        return new SipStackConfig(bindAddress, port, newT1, t2, t4);
+        return new SipStackConfig(bindAddress, port, newT1, t2, t4, transports, tcpIdleTimeout);
+    }
+
+    public SipStackConfig withTransports(List<String> newTransports) {
+        return new SipStackConfig(bindAddress, port, t1, t2, t4, newTransports, tcpIdleTimeout);
+    }
+
+    public SipStackConfig withTcpIdleTimeout(Duration newTimeout) {
+        return new SipStackConfig(bindAddress, port, t1, t2, t4, transports, newTimeout);
+    }
+
+    private static List<String> normalize(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw new IllegalArgumentException("transports must name at least one of " + SUPPORTED_TRANSPORTS + ", was " + names);
+        }
+        List<String> result = new ArrayList<>();
+        for (String name : names) {
+            String upper = name == null ? null : name.trim().toUpperCase(Locale.ROOT);
+            if (!SUPPORTED_TRANSPORTS.contains(upper)) {
+                throw new IllegalArgumentException("transports: '" + name + "' is not one of " + SUPPORTED_TRANSPORTS);
+            }
+            if (result.contains(upper)) {
+                throw new IllegalArgumentException("transports: " + upper + " is given twice");
+            }
+            result.add(upper);
+        }
+        return List.copyOf(result);
     }
 
     private static void requirePositive(String name, Duration value) {

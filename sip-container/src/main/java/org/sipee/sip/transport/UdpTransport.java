@@ -2,7 +2,6 @@ package org.sipee.sip.transport;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 
 import io.netty.bootstrap.Bootstrap;
@@ -10,7 +9,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramPacket;
@@ -20,7 +18,7 @@ import org.sipee.sip.message.SipResponse;
 import org.sipee.sip.message.SipSerializer;
 
 /** SIP over UDP on a Netty datagram channel (RFC 3261 §18). */
-public final class UdpTransport {
+public final class UdpTransport implements Transport {
 
     private static final System.Logger LOG = System.getLogger(UdpTransport.class.getName());
     /** Larger than any UDP payload, so that no datagram is silently truncated. */
@@ -32,43 +30,39 @@ public final class UdpTransport {
      */
     private static final int SOCKET_RECEIVE_BUFFER_BYTES = 4 << 20;
 
-    private final TransportCounters counters = new TransportCounters();
     private Channel channel;
 
-    /** Binds the socket; the channel runs on one event loop of the group. */
-    public void bind(EventLoopGroup group, InetSocketAddress address, RequestSink sink) throws IOException {
+    @Override
+    public String name() {
+        return "UDP";
+    }
+
+    @Override
+    public boolean reliable() {
+        return false;
+    }
+
+    @Override
+    public void bind(EventLoopGroup group, InetSocketAddress address, InboundDispatcher inbound) throws IOException {
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER_BYTES))
                 .option(ChannelOption.SO_RCVBUF, SOCKET_RECEIVE_BUFFER_BYTES)
-                .handler(new InboundDatagramHandler(sink, this, counters));
+                .handler(new InboundDatagramHandler(inbound, this));
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {
-            Throwable cause = bound.cause();
-            String where = "UDP " + address.getHostString() + ":" + address.getPort();
-            if (cause instanceof BindException) {
-                BindException e = new BindException("cannot bind " + where + ": " + cause.getMessage());
-                e.initCause(cause);
-                throw e;
-            }
-            throw new IOException("cannot bind " + where, cause);
+            throw BindFailure.of("UDP", address, bound.cause());
         }
         channel = bound.channel();
     }
 
+    @Override
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) channel.localAddress();
     }
 
-    public EventLoop eventLoop() {
-        return channel.eventLoop();
-    }
-
-    public TransportCounters counters() {
-        return counters;
-    }
-
     /** Sends a response where its top Via says (RFC 3261 §18.2.2, RFC 3581). */
-    public SentMessage send(SipResponse response) {
+    @Override
+    public SentMessage sendResponse(SipResponse response) {
         InetSocketAddress destination;
         try {
             destination = ResponseRouting.destination(response.topVia());
@@ -83,7 +77,11 @@ public final class UdpTransport {
     }
 
     SentMessage sendTo(SipResponse response, InetSocketAddress destination) {
-        byte[] encoded = SipSerializer.encode(response);
+        return send(SipSerializer.encode(response), destination);
+    }
+
+    @Override
+    public SentMessage send(byte[] encoded, InetSocketAddress destination) {
         SentMessage sent = () -> sendBytes(encoded, destination);
         sent.resend();
         return sent;
@@ -101,7 +99,13 @@ public final class UdpTransport {
                 });
     }
 
+    @Override
+    public int connections() {
+        return 0;
+    }
+
     /** Closes the socket and waits for it to be released. */
+    @Override
     public void close() {
         if (channel != null) {
             channel.close().awaitUninterruptibly();
