@@ -23,10 +23,11 @@ public final class EngineProbe {
         }
     }
 
-    /** Nothing left of any call: no dialog, transaction, call, routed call, RTP stream or port. */
+    /** Nothing left of any call: no dialog, transaction, call, connection, routed call, RTP stream or port. */
     public static boolean idle() {
         EngineStats s = stats();
-        return s.sip().serverTransactions() == 0 && s.sip().dialogs() == 0 && s.sip().calls() == 0
+        return s.sip().serverTransactions() == 0 && s.sip().clientTransactions() == 0 && s.sip().dialogs() == 0
+                && s.sip().calls() == 0 && s.sip().connections() == 0
                 && s.routedCalls() == 0 && s.rtpStreams() == 0 && s.rtpPortsInUse() == 0;
     }
 

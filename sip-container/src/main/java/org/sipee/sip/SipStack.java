@@ -3,6 +3,8 @@ package org.sipee.sip;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,38 +14,53 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import org.sipee.sip.dialog.DialogTable;
 import org.sipee.sip.transaction.EventLoopTimerScheduler;
+import org.sipee.sip.transaction.ClientTransactionLayer;
+import org.sipee.sip.transaction.RequestChannel;
 import org.sipee.sip.transaction.ServerTransactionLayer;
 import org.sipee.sip.transaction.SipTimers;
+import org.sipee.sip.transport.SipTransports;
+import org.sipee.sip.transport.TcpTransport;
+import org.sipee.sip.transport.Transport;
 import org.sipee.sip.transport.UdpTransport;
+import org.sipee.sip.ua.UacSetup;
 import org.sipee.sip.ua.UasCore;
 import org.sipee.sip.ua.UasSetup;
+import org.sipee.sip.ua.UserAgent;
 import org.sipee.sip.ua.UserAgentListener;
 
-/** Facade of the SIP engine: UDP transport, server transactions, dialogs and the UAS core on one event loop. */
+/**
+ * Facade of the SIP engine: UDP and TCP transports, server and client transactions, dialogs, and the
+ * UAS and UAC cores, all on one event loop.
+ */
 public final class SipStack implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final EventLoop eventLoop;
-    private final UdpTransport transport;
+    private final SipTransports transports;
     private final ServerTransactionLayer transactions;
+    private final ClientTransactionLayer clientTransactions;
     private final DialogTable dialogs;
     private final UasCore uas;
+    private final UserAgent uac;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SipStack(EventLoopGroup group, EventLoop eventLoop, UdpTransport transport,
-                     ServerTransactionLayer transactions, DialogTable dialogs, UasCore uas) {
+    private SipStack(EventLoopGroup group, EventLoop eventLoop, SipTransports transports,
+                     ServerTransactionLayer transactions, ClientTransactionLayer clientTransactions,
+                     DialogTable dialogs, UasCore uas, UserAgent uac) {
         this.group = group;
         this.eventLoop = eventLoop;
-        this.transport = transport;
+        this.transports = transports;
         this.transactions = transactions;
+        this.clientTransactions = clientTransactions;
         this.dialogs = dialogs;
         this.uas = uas;
+        this.uac = uac;
     }
 
     /**
-     * Binds the transport and starts the stack.
+     * Binds the transports (all on the configured address and port) and starts the stack.
      * @param ioExecutor runs each Netty event loop (one long-running task per loop); null for Netty's own threads
-     * @throws java.net.BindException naming address and port when the port is taken
+     * @throws java.net.BindException naming transport, address and port when the port is taken
      */
     public static SipStack start(SipStackConfig config, Executor ioExecutor, UserAgentListener listener) throws IOException {
         InetSocketAddress bindAddress = new InetSocketAddress(config.bindAddress(), config.port());
@@ -54,31 +71,67 @@ public final class SipStack implements AutoCloseable {
         EventLoop eventLoop = group.next();
         SipTimers timers = new SipTimers(config.t1().toMillis(), config.t2().toMillis(), config.t4().toMillis());
         EventLoopTimerScheduler scheduler = new EventLoopTimerScheduler(eventLoop);
-        UdpTransport transport = new UdpTransport();
+        SipTransports transports = new SipTransports(transportsOf(config));
         DialogTable dialogs = new DialogTable();
-        UasCore uas = new UasCore(new UasSetup(eventLoop, scheduler, timers, listener, dialogs, transport::localAddress));
-        ServerTransactionLayer transactions = new ServerTransactionLayer(transport::send, scheduler, timers, uas);
+        ClientTransactionLayer clientTransactions =
+                new ClientTransactionLayer(transports::sendRequest, scheduler, timers, transports::localAddress);
+        UasCore uas = new UasCore(new UasSetup(eventLoop, scheduler, timers, listener, dialogs,
+                transports::localAddress, clientTransactions));
+        UserAgent uac = new UserAgent(new UacSetup(eventLoop, scheduler, timers, clientTransactions, dialogs,
+                transports::localAddress));
+        ServerTransactionLayer transactions = new ServerTransactionLayer(transports::sendResponse, scheduler, timers, uas);
         try {
-            transport.bind(group, bindAddress, transactions::onRequest);
+            // §18.1.2, §18.2.1: requests go to the server transactions, responses to the client transactions
+            transports.bind(group, bindAddress, transactions::onRequest, clientTransactions::onResponse);
         } catch (IOException | RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
             throw e;
         }
-        return new SipStack(group, eventLoop, transport, transactions, dialogs, uas);
+        return new SipStack(group, eventLoop, transports, transactions, clientTransactions, dialogs, uas, uac);
     }
 
+    private static List<Transport> transportsOf(SipStackConfig config) {
+        List<Transport> list = new ArrayList<>();
+        for (String name : config.transports()) {
+            list.add(switch (name) {
+                case "UDP" -> new UdpTransport();
+                case "TCP" -> new TcpTransport(config.tcpIdleTimeout(), config.t1().multipliedBy(64));
+                default -> throw new IllegalArgumentException("transports: no implementation of " + name);
+            });
+        }
+        return list;
+    }
+
+    /** The address and port every transport is bound to. */
     public InetSocketAddress localAddress() {
-        return transport.localAddress();
+        return transports.localAddress();
+    }
+
+    /** The transport layer: sendRequest/sendResponse, the transports by name. */
+    public SipTransports transports() {
+        return transports;
+    }
+
+    /** For client transactions (§17.1): picks UDP or TCP, rewrites the top Via, reports reliability and errors. */
+    public RequestChannel requestChannel() {
+        return transports::sendRequest;
+    }
+
+    /** The UAC core: places outbound calls (§8.1, §13.2). */
+    public UserAgent userAgent() {
+        return uac;
     }
 
     public SipStackStats stats() {
-        return new SipStackStats(transactions.size(), dialogs.size(), uas.liveCalls(),
-                transport.counters().messagesReceived(), transport.counters().malformedMessages());
+        return new SipStackStats(transactions.size(), clientTransactions.size(), dialogs.size(),
+                uas.liveCalls() + uac.liveCalls(),
+                transports.counters().messagesReceived(), transports.counters().malformedMessages(),
+                transports.connections());
     }
 
     /**
-     * Closes the socket, ends live calls with SHUTDOWN, cancels timers, stops the event loop and waits for it.
-     * Must not be called on the stack's own event loop (it would wait for itself).
+     * Closes every listener and connection, ends live calls with SHUTDOWN, cancels timers, stops the event loop
+     * and waits for it. Must not be called on the stack's own event loop (it would wait for itself).
      */
     @Override
     public void close() {
@@ -88,10 +141,12 @@ public final class SipStack implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        transport.close();
+        transports.close();
         eventLoop.submit(() -> {
+            uac.shutdown();
             uas.shutdown();
             transactions.shutdown();
+            clientTransactions.shutdown();
         }).awaitUninterruptibly();
         group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
     }

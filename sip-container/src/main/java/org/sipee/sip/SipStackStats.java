@@ -4,11 +4,14 @@ package org.sipee.sip;
  * A snapshot of what a SIP stack holds and has seen.
  *
  * @param serverTransactions server transactions not yet terminated
+ * @param clientTransactions client transactions not yet terminated
  * @param dialogs            dialogs (early or confirmed) not yet terminated
- * @param calls              inbound calls not yet ended
- * @param messagesReceived   SIP messages parsed successfully
- * @param malformedMessages  datagrams that could not be parsed (answered 400 or dropped)
+ * @param calls              inbound and outbound calls not yet ended
+ * @param messagesReceived   SIP messages parsed successfully (all transports)
+ * @param malformedMessages  messages that could not be parsed or framed (answered 400/413, dropped, or their
+ *                           connection closed)
+ * @param connections        open TCP connections, inbound and outbound
  */
-public record SipStackStats(int serverTransactions, int dialogs, int calls,
-                            long messagesReceived, long malformedMessages) {
+public record SipStackStats(int serverTransactions, int clientTransactions, int dialogs, int calls,
+                            long messagesReceived, long malformedMessages, int connections) {
 }

@@ -6,48 +6,88 @@ import java.util.List;
 
 import org.sipee.sip.message.HeaderNames;
 import org.sipee.sip.message.NameAddress;
+import org.sipee.sip.message.SipMessage;
 import org.sipee.sip.message.SipParseException;
 import org.sipee.sip.message.SipRequest;
+import org.sipee.sip.message.SipResponse;
 import org.sipee.sip.transaction.TransitionTable;
 
 import static org.sipee.sip.dialog.DialogState.CONFIRMED;
 import static org.sipee.sip.dialog.DialogState.EARLY;
 import static org.sipee.sip.dialog.DialogState.TERMINATED;
 
-/** The UAS side of a dialog (RFC 3261 §12.1.1), used on the event loop. */
+/**
+ * The state of one dialog (RFC 3261 §12), on either side; used on the event loop. Requests we send inside it
+ * are built by {@link DialogRequests} (§12.2.1.1).
+ */
 public final class Dialog {
 
     static final TransitionTable<DialogState> TRANSITIONS = TransitionTable.of("dialog", DialogState.class)
-            .allow(EARLY, CONFIRMED, TERMINATED) // 2xx sent; call ended before a 2xx
+            .allow(EARLY, CONFIRMED, TERMINATED) // 2xx; non-2xx final, BYE, CANCEL, end of the INVITE transaction
             .allow(CONFIRMED, TERMINATED)        // BYE, no ACK, shutdown
             .build();
 
+    /** The remote sequence number is empty until the peer sends a request in the dialog (§12.1.2). */
+    static final long EMPTY = -1;
+
     private final DialogId id;
-    private final String remoteTarget;
-    private final List<String> routeSet;
+    private final String localParty;
+    private final String remoteParty;
+    private String remoteTarget;
+    private List<String> routeSet;
+    private long localCSeq;
     private long remoteCSeq;
     private DialogState state;
+    private DialogListener listener = DialogListener.NONE;
 
-    private Dialog(DialogId id, String remoteTarget, List<String> routeSet, long remoteCSeq, DialogState state) {
+    private Dialog(DialogId id, String localParty, String remoteParty, long localCSeq, long remoteCSeq,
+                   DialogState state) {
         this.id = id;
-        this.remoteTarget = remoteTarget;
-        this.routeSet = routeSet;
+        this.localParty = localParty;
+        this.remoteParty = remoteParty;
+        this.localCSeq = localCSeq;
         this.remoteCSeq = remoteCSeq;
         this.state = state;
     }
 
     /**
-     * §12.1.1: route set from Record-Route in order, remote target from Contact, remote sequence number from CSeq,
-     * remote tag from From, local tag ours. A missing or broken Contact leaves the remote target null.
+     * UAS side, §12.1.1: route set from Record-Route in order, remote target from Contact, remote sequence number
+     * from CSeq, remote tag from From, local tag ours; our local sequence number starts at 1 (§8.1.1.5).
+     * A missing or broken Contact leaves the remote target null.
      */
     public static Dialog createUas(SipRequest request, String localTag, DialogState initial) {
         DialogId id = new DialogId(request.callId(), localTag, request.from().tag());
-        List<String> routes = new ArrayList<>(request.headerValues(HeaderNames.RECORD_ROUTE));
-        return new Dialog(id, remoteTarget(request), Collections.unmodifiableList(routes), request.cseq().number(), initial);
+        String local = NameAddress.withTag(request.header(HeaderNames.TO), localTag);
+        Dialog dialog = new Dialog(id, local, request.header(HeaderNames.FROM), 0, request.cseq().number(), initial);
+        dialog.routeSet = Collections.unmodifiableList(new ArrayList<>(request.headerValues(HeaderNames.RECORD_ROUTE)));
+        dialog.remoteTarget = contactUri(request);
+        return dialog;
     }
 
-    private static String remoteTarget(SipRequest request) {
-        String contact = request.header(HeaderNames.CONTACT);
+    /**
+     * UAC side, §12.1.2, from a 1xx or 2xx with a To tag: route set from Record-Route in reverse order, remote
+     * target from Contact, local sequence number from the INVITE's CSeq, remote sequence number empty.
+     */
+    public static Dialog createUac(SipRequest invite, SipResponse response, DialogState initial) {
+        DialogId id = new DialogId(invite.callId(), invite.from().tag(), response.to().tag());
+        Dialog dialog = new Dialog(id, invite.header(HeaderNames.FROM), response.header(HeaderNames.TO),
+                invite.cseq().number(), EMPTY, initial);
+        dialog.updateFromResponse(response);
+        return dialog;
+    }
+
+    private void updateFromResponse(SipResponse response) {
+        List<String> routes = new ArrayList<>(response.headerValues(HeaderNames.RECORD_ROUTE));
+        Collections.reverse(routes);
+        routeSet = Collections.unmodifiableList(routes);
+        String contact = contactUri(response);
+        if (contact != null) {
+            remoteTarget = contact;
+        }
+    }
+
+    private static String contactUri(SipMessage message) {
+        String contact = message.header(HeaderNames.CONTACT);
         try {
             return contact == null ? null : NameAddress.parse(contact, HeaderNames.CONTACT).uri();
         } catch (SipParseException e) {
@@ -63,6 +103,17 @@ public final class Dialog {
         return state;
     }
 
+    /** Our From (UAC) or To (UAS) header value, with our tag (§12.2.1.1: From of our requests). */
+    public String localParty() {
+        return localParty;
+    }
+
+    /** The peer's header value, with its tag (§12.2.1.1: To of our requests). */
+    public String remoteParty() {
+        return remoteParty;
+    }
+
+    /** The peer's Contact URI, or null when it sent none we could parse. */
     public String remoteTarget() {
         return remoteTarget;
     }
@@ -75,8 +126,24 @@ public final class Dialog {
         return remoteCSeq;
     }
 
+    public long localCSeq() {
+        return localCSeq;
+    }
+
+    /** §12.2.1.1: the local sequence number is incremented by one for each request we send in the dialog. */
+    public long nextLocalCSeq() {
+        return ++localCSeq;
+    }
+
+    /** UAS side: our 2xx confirms the dialog. */
     public void confirm() {
         state = TRANSITIONS.transition(state, CONFIRMED);
+    }
+
+    /** UAC side, §13.2.2.4: a 2xx confirms the dialog; route set and remote target are taken from it again. */
+    public void confirm(SipResponse ok) {
+        updateFromResponse(ok);
+        confirm();
     }
 
     public void terminate() {
@@ -90,10 +157,20 @@ public final class Dialog {
      * otherwise the remote sequence number becomes the request's.
      */
     public boolean acceptRemoteCSeq(long cseq) {
-        if (cseq < remoteCSeq) {
+        if (remoteCSeq != EMPTY && cseq < remoteCSeq) {
             return false;
         }
         remoteCSeq = cseq;
         return true;
+    }
+
+    /** Who is told when the peer ends the dialog (the call that owns it). */
+    public void listener(DialogListener newListener) {
+        listener = newListener == null ? DialogListener.NONE : newListener;
+    }
+
+    /** The peer sent BYE and it was answered 200 (§15.1.2): tells the listener. */
+    public void byeReceived() {
+        listener.onByeReceived(this);
     }
 }

@@ -44,4 +44,11 @@ public interface InboundCall {
     default void reject(int status, String reason) {
         reject(status, reason, Map.of());
     }
+
+    /**
+     * Ends an answered call with BYE (§15.1.1), then {@code onCallEnded(LOCAL_BYE)}. Before the caller's ACK the
+     * BYE waits for it (§15: the callee must not send BYE before the ACK, or before 64*T1 without it, which ends
+     * the call as NO_ACK with a BYE anyway). Before an answer, use {@link #reject}: hangUp() is then ignored.
+     */
+    void hangUp();
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.sipee.sip.dialog.Dialog;
+import org.sipee.sip.dialog.DialogListener;
 import org.sipee.sip.dialog.DialogState;
 import org.sipee.sip.message.HeaderNames;
 import org.sipee.sip.message.Responses;
@@ -22,7 +23,7 @@ import static org.sipee.sip.ua.CallState.ENDED;
 import static org.sipee.sip.ua.CallState.OFFERED;
 
 /** An inbound call: the INVITE server transaction, the dialog it creates and the call state (§13.3.1). */
-final class ServerCall implements InboundCall {
+final class ServerCall implements InboundCall, DialogListener {
 
     private static final System.Logger LOG = System.getLogger(ServerCall.class.getName());
 
@@ -40,6 +41,7 @@ final class ServerCall implements InboundCall {
     private CallState state = OFFERED;
     private Dialog dialog;
     private OkRetransmitter okRetransmitter;
+    private boolean byeAfterAck;
 
     ServerCall(UasContext ctx, SipRequest invite, InetSocketAddress source, InviteServerTransaction transaction, String localTag) {
         this.ctx = ctx;
@@ -85,6 +87,11 @@ final class ServerCall implements InboundCall {
         ctx.execute(() -> rejectNow(status, reason, headers));
     }
 
+    @Override
+    public void hangUp() {
+        ctx.execute(this::hangUpNow);
+    }
+
     String localTag() { return localTag; }
     TransactionKey inviteKey() { return transaction.key(); }
     boolean isOffered() { return state == OFFERED; }
@@ -97,6 +104,7 @@ final class ServerCall implements InboundCall {
         SipResponse response = dialogResponse(status, reason, sdp);
         if (dialog == null) {
             dialog = Dialog.createUas(invite, localTag, DialogState.EARLY); // §12.1.1: early dialog on tagged 1xx
+            dialog.listener(this);
             ctx.dialogs().add(dialog);
         }
         transaction.sendResponse(response);
@@ -110,6 +118,7 @@ final class ServerCall implements InboundCall {
         SipResponse ok = dialogResponse(200, "OK", sdp);
         if (dialog == null) {
             dialog = Dialog.createUas(invite, localTag, DialogState.CONFIRMED);
+            dialog.listener(this);
             ctx.dialogs().add(dialog);
         } else {
             dialog.confirm();
@@ -117,7 +126,7 @@ final class ServerCall implements InboundCall {
         state = TRANSITIONS.transition(state, ACCEPTED);
         transaction.sendResponse(ok);
         okRetransmitter = new OkRetransmitter(ctx.scheduler(), ctx.timers(),
-                () -> transaction.sendResponse(ok), () -> end(CallEndReason.NO_ACK));
+                () -> transaction.sendResponse(ok), this::onNoAck);
         okRetransmitter.start();
     }
 
@@ -147,7 +156,43 @@ final class ServerCall implements InboundCall {
             state = TRANSITIONS.transition(state, CONFIRMED);
             okRetransmitter.stop();
             ctx.notifyListener("onAck", () -> ctx.listener().onAck(this));
+            if (byeAfterAck) {
+                sendBye();
+                end(CallEndReason.LOCAL_BYE);
+            }
         }
+    }
+
+    /** §13.3.1.4: no ACK within 64*T1 — the dialog is ended with BYE (§15), reported as NO_ACK. */
+    private void onNoAck() {
+        sendBye();
+        end(CallEndReason.NO_ACK);
+    }
+
+    /** The caller's BYE, answered 200 by the UAS core (§15.1.2). */
+    @Override
+    public void onByeReceived(Dialog byeDialog) {
+        end(CallEndReason.REMOTE_BYE);
+    }
+
+    private void hangUpNow() {
+        if (state == CONFIRMED) {
+            sendBye();
+            end(CallEndReason.LOCAL_BYE);
+        } else if (state == ACCEPTED) {
+            byeAfterAck = true; // §15: the callee must not send BYE before the ACK for its 2xx
+        } else {
+            ignored("hangUp");
+        }
+    }
+
+    /** §15.1.1: BYE in our dialog, to the caller's Contact, or where the INVITE came from. */
+    private void sendBye() {
+        if (ctx.sender() == null) {
+            LOG.log(Level.WARNING, "no client transactions: call {0} ends without BYE", callId());
+            return;
+        }
+        ctx.sender().sendBye(dialog, source);
     }
 
     /** Ends the call once: stops retransmissions, forgets the dialog and the call, tells the listener. */

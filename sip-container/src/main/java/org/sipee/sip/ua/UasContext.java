@@ -8,9 +8,12 @@ import org.sipee.sip.dialog.DialogTable;
 import org.sipee.sip.transaction.SipTimers;
 import org.sipee.sip.transaction.TimerScheduler;
 
-/** What the calls of one UAS share: the event loop, timers, the listener and the tables. */
+/**
+ * What the calls of one UAS share: the event loop, timers, the listener, the tables, and the sender of our
+ * in-dialog requests (null when the stack has no client transactions).
+ */
 record UasContext(Executor eventLoop, TimerScheduler scheduler, SipTimers timers, UserAgentListener listener,
-                  DialogTable dialogs, CallRegistry calls, ContactAddress contact) {
+                  DialogTable dialogs, CallRegistry calls, ContactAddress contact, InDialogSender sender) {
 
     private static final System.Logger LOG = System.getLogger(UasContext.class.getName());
 

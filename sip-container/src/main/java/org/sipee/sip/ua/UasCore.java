@@ -71,12 +71,9 @@ public final class UasCore implements TransactionUser {
             return;
         }
         switch (request.method()) {
-            case "BYE" -> { // §15.1.2
+            case "BYE" -> { // §15.1.2: the call owning the dialog (inbound or outbound) ends
                 transaction.sendResponse(response(request, 200, "OK"));
-                ServerCall call = ctx.calls().byLocalTag(dialog.id().localTag());
-                if (call != null) {
-                    call.end(CallEndReason.REMOTE_BYE);
-                }
+                dialog.byeReceived();
             }
             case "OPTIONS" -> answerOptions(request, transaction);
             // re-INVITE (§14.2) is not implemented yet: the session stays as it is.

@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /** A virtual clock for timer tests: tasks run when {@link #advance(long)} moves time past them. */
-final class ManualScheduler implements TimerScheduler {
+public final class ManualScheduler implements TimerScheduler {
 
     private record Entry(long due, long seq, Runnable task, boolean[] cancelled) {
     }
@@ -21,7 +21,7 @@ final class ManualScheduler implements TimerScheduler {
         return () -> cancelled[0] = true;
     }
 
-    void advance(long millis) {
+    public void advance(long millis) {
         long target = now + millis;
         while (!queue.isEmpty() && queue.peek().due() <= target) {
             Entry next = queue.poll();
@@ -33,7 +33,7 @@ final class ManualScheduler implements TimerScheduler {
         now = target;
     }
 
-    long pending() {
+    public long pending() {
         return queue.stream().filter(e -> !e.cancelled()[0]).count();
     }
 }

@@ -1,0 +1,54 @@
+package org.sipee.sip.ua;
+
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+
+import org.sipee.sip.dialog.Dialog;
+import org.sipee.sip.dialog.DialogRequests;
+import org.sipee.sip.message.SipRequest;
+import org.sipee.sip.message.SipResponse;
+import org.sipee.sip.transaction.ClientTransactionLayer;
+import org.sipee.sip.transaction.ClientTransactionListener;
+import org.sipee.sip.transaction.TransactionFailure;
+import org.sipee.sip.transport.SentMessage;
+
+/**
+ * Sends our requests inside a dialog (§12.2.1.1) to its next hop: the first route, else the remote target, else
+ * {@code fallback} (where the dialog's INVITE came from or went to) when that URI is not an IP literal.
+ */
+final class InDialogSender {
+
+    private static final System.Logger LOG = System.getLogger(InDialogSender.class.getName());
+
+    private final ClientTransactionLayer transactions;
+
+    InDialogSender(ClientTransactionLayer transactions) {
+        this.transactions = transactions;
+    }
+
+    /** §15.1.1: BYE with the next local CSeq; its outcome is only logged, the dialog is over either way. */
+    void sendBye(Dialog dialog, InetSocketAddress fallback) {
+        SipRequest bye = DialogRequests.create(dialog, "BYE");
+        transactions.sendRequest(bye, destination(dialog, fallback), new ClientTransactionListener() {
+            @Override
+            public void onResponse(SipResponse response) {
+                LOG.log(Level.DEBUG, "BYE in {0} answered {1}", dialog.id(), response.status());
+            }
+
+            @Override
+            public void onFailure(TransactionFailure failure) {
+                LOG.log(Level.INFO, "BYE in {0} failed: {1}", dialog.id(), failure);
+            }
+        });
+    }
+
+    /** §13.2.2.4: the ACK for a 2xx, sent directly (no transaction); the result resends it. */
+    SentMessage sendAck(Dialog dialog, long inviteCSeq, InetSocketAddress fallback) {
+        SipRequest ack = DialogRequests.ackFor2xx(dialog, inviteCSeq);
+        return transactions.sendAck(ack, destination(dialog, fallback));
+    }
+
+    private static InetSocketAddress destination(Dialog dialog, InetSocketAddress fallback) {
+        return NextHop.of(DialogRequests.nextHopUri(dialog), fallback);
+    }
+}

@@ -1,0 +1,69 @@
+package org.sipee.sip.ua;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import io.netty.util.NetUtil;
+import org.sipee.sip.dialog.LocalTags;
+import org.sipee.sip.message.HeaderNames;
+import org.sipee.sip.message.NameAddress;
+import org.sipee.sip.message.SipRequest;
+
+/**
+ * An INVITE outside a dialog (RFC 3261 §8.1.1, §13.2.1): Request-URI and To from the callee, From with a new tag,
+ * a new Call-ID, CSeq 1, Max-Forwards 70, our Contact, the SDP offer when given. The Via is added by the
+ * transaction layer, the transport fixes its sent-by.
+ */
+final class OutboundInvite {
+
+    private OutboundInvite() {
+    }
+
+    /**
+     * @param from a SIP URI or name-addr, e.g. {@code sip:alice@192.0.2.1} or {@code "Alice" <sip:alice@…>}
+     * @param to   the callee, likewise; its URI becomes the Request-URI
+     * @throws IllegalArgumentException when from or to is not a URI or name-addr, or to carries a tag
+     */
+    static SipRequest build(String from, String to, String sdp, InetSocketAddress local) {
+        String fromHeader = nameAddr(from, HeaderNames.FROM);
+        String toHeader = nameAddr(to, HeaderNames.TO);
+        NameAddress callee = NameAddress.parse(toHeader, HeaderNames.TO);
+        if (callee.tag() != null) {
+            throw new IllegalArgumentException("To of a new call must not carry a tag: " + to);
+        }
+        String host = hostText(local);
+        SipRequest invite = new SipRequest("INVITE", callee.uri());
+        invite.addHeader(HeaderNames.MAX_FORWARDS, "70");
+        invite.addHeader(HeaderNames.FROM, NameAddress.withTag(fromHeader, LocalTags.next()));
+        invite.addHeader(HeaderNames.TO, toHeader);
+        invite.addHeader(HeaderNames.CALL_ID, LocalTags.next() + LocalTags.next() + '@' + host);
+        invite.addHeader(HeaderNames.CSEQ, "1 INVITE");
+        invite.addHeader(HeaderNames.CONTACT, "<sip:" + host + ':' + local.getPort() + '>');
+        invite.addHeader(HeaderNames.ALLOW, Capabilities.ALLOW);
+        if (sdp != null) {
+            invite.addHeader(HeaderNames.CONTENT_TYPE, "application/sdp");
+            invite.setBody(sdp.getBytes(StandardCharsets.UTF_8));
+        } else {
+            invite.addHeader(HeaderNames.CONTENT_LENGTH, "0");
+        }
+        return invite;
+    }
+
+    private static String nameAddr(String value, String header) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(header + " must be a SIP URI or name-addr, was '" + value + "'");
+        }
+        String text = value.indexOf('<') >= 0 ? value.trim() : '<' + value.trim() + '>';
+        try {
+            NameAddress.parse(text, header);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(header + " is not a URI or name-addr: " + e.getMessage(), e);
+        }
+        return text;
+    }
+
+    private static String hostText(InetSocketAddress local) {
+        String text = NetUtil.toAddressString(local.getAddress());
+        return text.indexOf(':') >= 0 ? '[' + text + ']' : text;
+    }
+}

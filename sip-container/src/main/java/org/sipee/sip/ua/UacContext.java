@@ -1,0 +1,34 @@
+package org.sipee.sip.ua;
+
+import java.lang.System.Logger.Level;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+
+/** What the outbound calls of one {@link UserAgent} share: the setup, the dialog sender and the live calls. */
+record UacContext(UacSetup setup, InDialogSender sender, Set<ClientCall> calls) {
+
+    private static final System.Logger LOG = System.getLogger(UacContext.class.getName());
+
+    UacContext(UacSetup setup) {
+        this(setup, new InDialogSender(setup.transactions()), ConcurrentHashMap.newKeySet());
+    }
+
+    /** Queues work on the event loop; after shutdown the work is dropped. */
+    void execute(Runnable task) {
+        try {
+            setup.eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.DEBUG, "stack is shut down; call operation dropped");
+        }
+    }
+
+    /** Calls the listener; an exception from the application is logged, never thrown into the stack. */
+    void notifyListener(String what, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "OutboundCallListener." + what + " threw", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.sipee.sip.ua;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import org.sipee.sip.dialog.DialogTable;
+import org.sipee.sip.transaction.ClientTransactionLayer;
+import org.sipee.sip.transaction.SipTimers;
+import org.sipee.sip.transaction.TimerScheduler;
+
+/**
+ * What a {@link UserAgent} needs from the stack that hosts it. {@code dialogs} must be the table the
+ * {@link UasCore} matches in-dialog requests against, so that the callee's BYE reaches our outbound call.
+ */
+public record UacSetup(Executor eventLoop, TimerScheduler scheduler, SipTimers timers,
+                       ClientTransactionLayer transactions, DialogTable dialogs, Supplier<InetSocketAddress> localAddress) {
+}
