@@ -40,4 +40,14 @@ public enum G711Codec {
         }
         return out;
     }
+
+    /** The codec of an SDP encoding name (case-insensitive, RFC 8866 §6.6). */
+    public static G711Codec forEncodingName(String encodingName) {
+        for (G711Codec c : values()) {
+            if (c.name().equalsIgnoreCase(encodingName)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unsupported encoding '" + encodingName + "', only PCMU and PCMA");
+    }
 }

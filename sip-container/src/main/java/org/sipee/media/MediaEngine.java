@@ -39,6 +39,7 @@ public final class MediaEngine implements AutoCloseable {
     private final PortAllocator ports;
     private final Set<UdpRtpStream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final String cname;
 
     private MediaEngine(MediaConfig config, InetAddress bindAddress, EventLoopGroup group) {
         this.config = config;
@@ -46,6 +47,8 @@ public final class MediaEngine implements AutoCloseable {
         this.advertisedAddress = chooseAdvertisedAddress(bindAddress);
         this.group = group;
         this.ports = new PortAllocator(config.rtpPortMin(), config.rtpPortMax());
+        // RFC 3550 §6.5.1 / RFC 7022: one CNAME per engine, random so it stays unique behind NATs
+        this.cname = "sipee-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + "@" + advertisedAddress;
     }
 
     /** @param ioExecutor runs each Netty event loop (one long-running task per loop); null for Netty's own threads */
@@ -71,19 +74,24 @@ public final class MediaEngine implements AutoCloseable {
      * @throws PortsExhaustedException when no pair of the range can be had
      */
     public RtpStream openStream() {
+        return openStream(StreamOptions.defaults());
+    }
+
+    /** Like {@link #openStream()} with other jitter-buffer, RTCP or symmetric-RTP settings. */
+    public RtpStream openStream(StreamOptions options) {
         if (closed.get()) {
             throw new IllegalStateException("media engine is closed");
         }
         // Pairs that another socket holds stay reserved until the search ends, so each pair is tried once.
         List<Integer> heldElsewhere = new ArrayList<>();
         try {
-            return bindFreePair(heldElsewhere);
+            return bindFreePair(heldElsewhere, options);
         } finally {
             heldElsewhere.forEach(ports::release);
         }
     }
 
-    private RtpStream bindFreePair(List<Integer> heldElsewhere) {
+    private RtpStream bindFreePair(List<Integer> heldElsewhere, StreamOptions options) {
         while (true) {
             int port = ports.allocate();
             if (port < 0) {
@@ -108,7 +116,8 @@ public final class MediaEngine implements AutoCloseable {
             UdpRtpStream[] self = new UdpRtpStream[1];
             UdpRtpStream stream;
             try {
-                stream = new UdpRtpStream(group.next(), port, rtpSocket, rtcpSocket, () -> streams.remove(self[0]), ports::release);
+                stream = new UdpRtpStream(group.next(), port, rtpSocket, rtcpSocket, () -> streams.remove(self[0]), ports::release,
+                        options, cname);
             } catch (RuntimeException e) {
                 closeQuietly(rtpSocket);
                 closeQuietly(rtcpSocket);
@@ -148,7 +157,8 @@ public final class MediaEngine implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        for (UdpRtpStream s : Set.copyOf(streams)) {
+        Set<UdpRtpStream> open = Set.copyOf(streams);
+        for (UdpRtpStream s : open) {
             s.close();
         }
         boolean onOwnLoop = false;
@@ -159,6 +169,7 @@ public final class MediaEngine implements AutoCloseable {
         if (!onOwnLoop && !termination.awaitUninterruptibly(10, TimeUnit.SECONDS)) {
             LOG.log(System.Logger.Level.WARNING, "RTP event loops did not stop within 10 s");
         }
+        open.forEach(UdpRtpStream::releaseIfLoopTerminated);
     }
 
     private DatagramChannel bind(int port) throws IOException {

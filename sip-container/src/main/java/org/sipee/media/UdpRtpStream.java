@@ -1,58 +1,50 @@
 package org.sipee.media;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
  * An RTP stream on one Netty event loop: an RTP socket on an even port and an RTCP socket on the next
- * odd port (RFC 3550 §11; RTCP is received and discarded for now). Sending state is confined to the
- * event loop; the public methods hand work to it and return at once.
+ * odd port (RFC 3550 §11). One 20 ms packet clock on the loop drives both the send path and the
+ * receive path's playout; it runs only while there is something to send or play out. State is confined
+ * to the event loop; the public methods validate on the caller's thread, hand work to the loop and
+ * return at once.
  */
 final class UdpRtpStream implements RtpStream {
 
-    private static final System.Logger LOG = System.getLogger(UdpRtpStream.class.getName());
     private static final Random RANDOM = new SecureRandom();
     static final double TONE_LEVEL_DBFS = -10;
-    private static final int FRAME = ToneGenerator.FRAME_SAMPLES;
-    private static final long PACKET_INTERVAL_MS = 20;
 
     private final int port;
     private final EventLoop loop;
-    private final NioDatagramChannel rtp;
-    private final NioDatagramChannel rtcp;
+    private final RtpSockets sockets;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicLong packetsSent = new AtomicLong();
-    private final AtomicLong packetsReceived = new AtomicLong();
-    private final AtomicLong bytesReceived = new AtomicLong();
     private final Runnable onClosing;
+    // RFC 3550 §5.1: SSRC, sequence and timestamp start random.
+    private final SendPath send = new SendPath(RANDOM.nextInt(), RANDOM.nextInt(0x10000), RANDOM.nextInt() & 0xFFFFFFFFL);
+    private final ReceivePath receive;
+    private final RtcpSession rtcpSession;
+    private final SymmetricLatch rtpTarget;
+    private final RtcpTransmitter rtcp;
+    private volatile int telephoneEvent = -1;
 
-    // Confined to the event loop. RFC 3550 §5.1: SSRC, sequence and timestamp start random.
-    private final int ssrc = RANDOM.nextInt();
-    private int sequence = RANDOM.nextInt(0x10000);
-    private long timestamp = RANDOM.nextInt() & 0xFFFFFFFFL;
-    private boolean talkspurtStart = true;
-    private long lastSentNanos = -1;
-    private InetSocketAddress remote;
-    private int payloadType;
-    private G711Codec codec = G711Codec.PCMU;
-    private ToneGenerator tone;
-    private ScheduledFuture<?> sender;
+    // Confined to the event loop.
+    private final PacketClock clock;
+    private ScheduledFuture<?> timeoutTimer;
+    private long connectedAt = -1;
 
     /**
      * Takes over two bound, open sockets and registers them with {@code loop}.
@@ -61,41 +53,17 @@ final class UdpRtpStream implements RtpStream {
      * @param onClosed  called with the RTP port once both sockets are closed (the ports may be reused)
      */
     UdpRtpStream(EventLoop loop, int port, java.nio.channels.DatagramChannel rtpSocket,
-                 java.nio.channels.DatagramChannel rtcpSocket, Runnable onClosing, IntConsumer onClosed) {
+                 java.nio.channels.DatagramChannel rtcpSocket, Runnable onClosing, IntConsumer onClosed,
+                 StreamOptions options, String cname) {
         this.loop = loop;
         this.port = port;
         this.onClosing = onClosing;
-        this.rtp = new NioDatagramChannel(rtpSocket);
-        this.rtcp = new NioDatagramChannel(rtcpSocket);
-        rtp.pipeline().addLast(new RtpReceiver());
-        rtcp.pipeline().addLast(new Discarder());
-        PortRelease release = new PortRelease(loop, () -> onClosed.accept(port));
-        AtomicInteger open = new AtomicInteger(2);
-        for (NioDatagramChannel ch : new NioDatagramChannel[] {rtp, rtcp}) {
-            ch.closeFuture().addListener(f -> {
-                if (open.decrementAndGet() == 0) {
-                    releaseAfterNextSelect(release);
-                }
-            });
-            loop.register(ch); // on failure Netty closes the socket, and the close listener frees the ports
-        }
-        // when the loop ends, its selector is closed and with it every socket it held
-        loop.terminationFuture().addListener(release);
-    }
-
-    /**
-     * The JDK only really closes a socket registered with a selector when that selector next runs
-     * (AbstractSelectableChannel: deregistration is deferred), so the port stays bound until the
-     * loop's next select. Netty takes a scheduled task only at the start of a task batch, i.e. after
-     * that select: scheduling the release makes a freed port bindable at once. No delay is needed (a
-     * due task just makes that select a selectNow); a delay would make every close() caller wait for it.
-     */
-    private void releaseAfterNextSelect(Runnable release) {
-        try {
-            loop.schedule(release, 0, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException shuttingDown) {
-            // the termination listener releases the ports once the selector is closed
-        }
+        this.receive = new ReceivePath(options.jitterMinFrames(), options.jitterMaxFrames());
+        this.rtcpSession = new RtcpSession(send, receive.statistics(), cname, options.rtcpInterval().toNanos());
+        this.rtpTarget = new SymmetricLatch(options.symmetricRtp());
+        this.sockets = new RtpSockets(loop, port, rtpSocket, rtcpSocket, onClosed, toString(), this::onRtp, this::onRtcp);
+        this.rtcp = new RtcpTransmitter(loop, rtcpSession, sockets, rtpTarget, options.symmetricRtp());
+        this.clock = new PacketClock(loop, send, receive, sockets, rtpTarget);
     }
 
     @Override
@@ -121,56 +89,118 @@ final class UdpRtpStream implements RtpStream {
         if (payloadType < 0 || payloadType > 127) {
             throw new IllegalArgumentException("payload type must be 0..127, was " + payloadType);
         }
-        G711Codec c;
-        try {
-            c = G711Codec.valueOf(encodingName.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unsupported encoding '" + encodingName + "', only PCMU and PCMA");
-        }
-        loop.execute(() -> {
-            this.remote = remote;
-            this.payloadType = payloadType;
-            this.codec = c;
+        G711Codec c = G711Codec.forEncodingName(encodingName);
+        onLoop(() -> {
+            int te = telephoneEvent;
+            send.configure(payloadType, c, te);
+            receive.configure(payloadType, c, te);
+            rtpTarget.configured(remote);
+            rtcp.connected(remote);
+            if (connectedAt < 0) {
+                connectedAt = System.nanoTime();
+            }
         });
     }
 
     @Override
+    public void telephoneEventPayloadType(int payloadType) {
+        if (payloadType < -1 || payloadType > 127) {
+            throw new IllegalArgumentException("telephone-event payload type must be 0..127 or -1, was " + payloadType);
+        }
+        telephoneEvent = payloadType; // applied by the next connect()
+    }
+
+    @Override
     public void playTone(double frequencyHz) {
-        requireOpen();
         ToneGenerator generator = new ToneGenerator(frequencyHz, TONE_LEVEL_DBFS); // validates in the caller's thread
-        loop.execute(() -> {
-            if (closed.get()) {
-                return;
-            }
-            cancelSender();
-            tone = generator;
-            talkspurtStart = true; // RFC 3551 §4.1: marker on the first packet of a talkspurt
-            sender = loop.scheduleAtFixedRate(this::sendFrame, 0, PACKET_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        startSource(generator::nextFrame);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> play(Path wav) throws IOException {
+        requireOpen();
+        WavPlayer player = new WavPlayer(WavFile.read(wav));
+        startSource(player);
+        return player.completion();
+    }
+
+    @Override
+    public void echo() {
+        startSource(EchoSource.attach(receive));
+    }
+
+    private void startSource(MediaSource source) {
+        requireOpen();
+        onLoop(() -> {
+            send.source(source);
+            clock.start();
         });
     }
 
     @Override
     public void stopPlaying() {
         if (!closed.get()) {
-            loop.execute(this::cancelSender);
-        }
-    }
-
-    private void requireOpen() {
-        if (closed.get()) {
-            throw new IllegalStateException(this + " is closed");
+            onLoop(() -> send.source(null));
         }
     }
 
     @Override
+    public void sendDtmf(char digit, Duration duration) {
+        requireOpen();
+        if (telephoneEvent < 0) {
+            throw new IllegalStateException("no telephone-event payload type negotiated (RFC 4733): cannot send DTMF");
+        }
+        DtmfSender sender = new DtmfSender(digit, (int) Math.min(Integer.MAX_VALUE, duration.toMillis() * 8), SendPath.FRAME);
+        onLoop(() -> {
+            send.queueDigit(sender);
+            clock.start();
+        });
+    }
+
+    @Override
+    public void onDtmf(Consumer<DtmfEvent> listener) {
+        receive.addDtmfListener(listener);
+    }
+
+    @Override
+    public void onAudio(Consumer<short[]> frames) {
+        receive.addSink(frames);
+    }
+
+    @Override
+    public Recording record(Path wav) throws IOException {
+        requireOpen();
+        return WavRecorder.attach(wav, receive);
+    }
+
+    @Override
+    public void onMediaTimeout(Duration timeout, Runnable callback) {
+        requireOpen();
+        MediaTimeout check = callback == null ? null : new MediaTimeout(timeout.toNanos(), callback, System.nanoTime());
+        onLoop(() -> {
+            cancel(timeoutTimer);
+            timeoutTimer = check == null ? null : check.schedule(loop, receive::lastArrivalNanos, () -> connectedAt);
+        });
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return rtpTarget.target();
+    }
+
+    @Override
     public RtpStreamStats stats() {
-        return new RtpStreamStats(packetsSent.get(), packetsReceived.get(), bytesReceived.get());
+        return new RtpStreamStats(send.packets(), receive.datagramsReceived(), receive.payloadOctetsReceived());
+    }
+
+    @Override
+    public StreamQuality quality() {
+        return QualityReport.of(send, receive, rtcpSession);
     }
 
     /**
-     * Stops sending and closes both sockets; returns at once. The ports go back to the allocator when
-     * the sockets are really closed, one turn of the event loop later (until then portsInUse counts them).
-     * Never blocking here keeps a call's teardown from waiting on the media loops under load.
+     * Stops sending and closes both sockets; returns at once. A BYE goes out first when RTCP has a
+     * destination (§6.6). The ports go back to the allocator when the sockets are really closed.
      */
     @Override
     public void close() {
@@ -179,88 +209,62 @@ final class UdpRtpStream implements RtpStream {
         }
         onClosing.run();
         try {
-            loop.execute(this::cancelSender);
+            loop.execute(() -> {
+                clock.stop();
+                cancel(timeoutTimer);
+                rtcp.stop();
+                rtcp.send(true);
+                send.close();
+            });
         } catch (RejectedExecutionException loopGone) {
             return; // the loop has ended: its sockets are closed and the ports released
         }
-        rtp.close();
-        rtcp.close();
+        sockets.close();
     }
 
-    boolean isClosed() {
-        return closed.get();
+    /** See {@link RtpSockets#releaseIfLoopTerminated()}; for MediaEngine.close(). */
+    void releaseIfLoopTerminated() {
+        sockets.releaseIfLoopTerminated();
     }
 
-    private void cancelSender() {
-        if (sender != null) {
-            sender.cancel(false);
-            sender = null;
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException(this + " is closed");
         }
-        tone = null;
     }
 
-    /** Runs on the event loop every 20 ms while a tone plays: one 160-sample G.711 frame. */
-    private void sendFrame() {
-        InetSocketAddress to = remote;
-        if (to == null || tone == null || !rtp.isActive()) {
-            return;
+    private void onLoop(Runnable task) {
+        loop.execute(() -> {
+            if (!closed.get()) {
+                task.run();
+            }
+        });
+    }
+
+    private static void cancel(ScheduledFuture<?> f) {
+        if (f != null) {
+            f.cancel(false);
         }
-        long now = System.nanoTime();
-        if (talkspurtStart && lastSentNanos >= 0) {
-            // RFC 3550 §5.1: the timestamp follows the sampling clock through silence too
-            long elapsedSamples = (now - lastSentNanos) * ToneGenerator.SAMPLE_RATE / 1_000_000_000L;
-            timestamp = (timestamp + Math.max(0, elapsedSamples - FRAME)) & 0xFFFFFFFFL;
+    }
+
+    private void onRtp(DatagramPacket dp) {
+        if (receive.onDatagram(dp.content(), System.nanoTime())) {
+            rtpTarget.observe(dp.sender());
+            if (!receive.idle() && !closed.get()) {
+                clock.start();
+            }
         }
-        RtpPacket packet = new RtpPacket(talkspurtStart, payloadType, sequence, timestamp, ssrc,
-                codec.encode(tone.nextFrame()));
-        ByteBuf buf = rtp.alloc().ioBuffer(packet.encodedSize());
-        packet.encode(buf);
-        talkspurtStart = false;
-        sequence = (sequence + 1) & 0xFFFF;
-        timestamp = (timestamp + FRAME) & 0xFFFFFFFFL;
-        lastSentNanos = now;
-        packetsSent.incrementAndGet(); // before the write: on loopback the peer may read the packet before write() returns
-        rtp.writeAndFlush(new DatagramPacket(buf, to), rtp.voidPromise());
+    }
+
+    private void onRtcp(DatagramPacket dp) {
+        RtcpTransmitter t = rtcp;
+        if (t != null) { // null only for a datagram read while the constructor still runs
+            t.received(dp);
+        }
     }
 
     @Override
     public String toString() {
-        return "RtpStream[port " + port + ", ssrc " + Integer.toUnsignedString(ssrc, 16) + "]";
-    }
-
-    /** Counts well-formed RTP packets (V=2, RFC 3550 §5.1) and their payload octets; drops everything. */
-    private final class RtpReceiver extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            try {
-                if (msg instanceof DatagramPacket dp) {
-                    RtpPacket p = RtpPacket.decode(dp.content());
-                    packetsReceived.incrementAndGet();
-                    bytesReceived.addAndGet(p.payload().length);
-                }
-            } catch (IllegalArgumentException notRtp) {
-                LOG.log(System.Logger.Level.DEBUG, () -> UdpRtpStream.this + " dropped a non-RTP datagram: " + notRtp.getMessage());
-            } finally {
-                ReferenceCountUtil.release(msg);
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.log(System.Logger.Level.DEBUG, () -> UdpRtpStream.this + ": " + cause);
-        }
-    }
-
-    /** RTCP (RFC 3550 §6) is not processed yet. */
-    private final class Discarder extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            ReferenceCountUtil.release(msg);
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.log(System.Logger.Level.DEBUG, () -> UdpRtpStream.this + " RTCP: " + cause);
-        }
+        return "RtpStream[port " + port + ", ssrc " + Integer.toUnsignedString(send.ssrc(), 16) + "]";
     }
 }

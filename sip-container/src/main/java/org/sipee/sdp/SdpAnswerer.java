@@ -58,7 +58,8 @@ public final class SdpAnswerer {
         // RFC 3264 §6: the answer's t= must equal the offer's
         List<String> timing = offer.timing().isEmpty() ? List.of("0 0") : offer.timing();
         SessionDescription answer = new SessionDescription(origin, "-", ours, timing, List.of(), List.of(), answerMedia);
-        return new NegotiatedMedia(answer.toString(), remoteRtp, codec.payloadType(), codec.encodingName());
+        return new NegotiatedMedia(answer.toString(), remoteRtp, codec.payloadType(), codec.encodingName(),
+                dtmf == null ? -1 : dtmf.payloadType());
     }
 
     /** Index of the first audio m-line we can take: RTP/AVP, not disabled. 304 / 302 otherwise. */

@@ -82,6 +82,15 @@ class SdpAnswererTest {
         assertEquals(List.of("0", "101"), m.formats());
         assertEquals(new RtpMap(101, "telephone-event", 8000, null), m.rtpMap(101));
         assertEquals("0-16", m.fmtp(101));
+        assertEquals(101, n.telephoneEventPayloadType());
+        assertTrue(n.hasTelephoneEvent());
+    }
+
+    @Test
+    void reportsNoTelephoneEventWhenNotOffered() throws Exception {
+        NegotiatedMedia n = answerer.answer(offer("127.0.0.1", "m=audio 6000 RTP/AVP 0"), 20000);
+        assertEquals(-1, n.telephoneEventPayloadType());
+        assertEquals(-1, new NegotiatedMedia("v=0", null, 0, "PCMU").telephoneEventPayloadType(), "4-argument constructor");
     }
 
     @Test
@@ -93,6 +102,7 @@ class SdpAnswererTest {
         assertEquals(List.of("96", "97"), audioOf(n).formats());
         assertTrue(n.answerSdp().contains("a=rtpmap:96 PCMU/8000\r\n"));
         assertNull(audioOf(n).fmtp(97));
+        assertEquals(97, n.telephoneEventPayloadType());
     }
 
     @Test
