@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every functional SIPp scenario of this folder against a running server and fails
 # (exit 1) if any call of any scenario fails.  Usage: run-scenarios.sh [HOST:PORT]
+# (uac_target.xml and forking_test.xml are the other way round, SIPp as the callee of our engine:
+# sip-container's SippUacTargetTest runs them.)
 set -euo pipefail
 target=${1:-127.0.0.1:5060}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,6 +37,11 @@ run options_ping -sf "$here/options_ping.xml" -s demo -m 20 -r 20
 run tcp_call     -sf "$here/tcp_call.xml"     -s demo -m 10 -r 10 -l 10 -t t1
 # SIPp's own built-in caller, as a user would first try it: 100 calls must all succeed.
 run builtin_uac  -sn uac -m 100 -r 50
+run call_rejection  -sf "$here/call_rejection.xml"  -s busy  -m 10 -r 10
+run early_media     -sf "$here/early_media.xml"     -s early -m 10 -r 10 -l 10
+run multiple_codecs -sf "$here/multiple_codecs.xml" -s demo  -m 10 -r 10 -l 10
+# One call that never ACKs; the server's BYE comes after 64*T1 (32 s). -nr: see the scenario.
+run timeout_test    -sf "$here/timeout_test.xml"    -s demo  -m 1 -nr
 
 echo "sipp logs: $logs"
 exit $failed

@@ -12,7 +12,8 @@ import org.sipee.session.Invite;
 
 /**
  * The demo: rings, answers every call and plays a 440 Hz tone until the caller hangs up.
- * Calls to sip:ring@... only ring (for callers that test CANCEL).
+ * Routes for callers that test other outcomes: sip:ring@... only rings (CANCEL), sip:busy@... is
+ * rejected 486, sip:early@... hears the tone as early media (183 with SDP) before the 200.
  */
 @ApplicationScoped
 public class ToneAnswerer {
@@ -35,6 +36,25 @@ public class ToneAnswerer {
     @Invite("sip:ring@*")
     void ringOnly(IncomingCall call) {
         call.ringing();
+    }
+
+    @Invite("sip:busy@*")
+    void busy(IncomingCall call) {
+        call.reject(486, "Busy Here");
+    }
+
+    /** The tone starts with the 183, as a network announcement would; the answer then reuses stream and SDP. */
+    @Invite("sip:early@*")
+    void earlyMedia(IncomingCall call) {
+        call.earlyMedia()
+                .thenCompose(early -> {
+                    early.playTone(440);
+                    return early.answer();
+                })
+                .exceptionally(failure -> {
+                    LOG.info(() -> "call " + call.callId() + " not answered: " + failure.getMessage());
+                    return null;
+                });
     }
 
     @Bye

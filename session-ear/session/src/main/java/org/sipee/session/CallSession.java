@@ -27,10 +27,14 @@ final class CallSession implements IncomingCall {
     private final InboundCall call;
     private final EngineAccess engine;
     private final CompletableFuture<IncomingCall> answered = new CompletableFuture<>();
+    private final CompletableFuture<IncomingCall> early = new CompletableFuture<>();
     private SessionState state = SessionState.Initializing;
     private MediaState mediaState = MediaState.None;
     private boolean answering;
+    private boolean earlyStarted;
     private RtpStream stream;
+    /** Our SDP answer once negotiated: the 183 and the 200 must carry the same one (one offer, one answer). */
+    private String answerSdp;
     private RtpStreamStats lastRtp = NO_RTP;
 
     CallSession(InboundCall call, EngineAccess engine) {
@@ -54,11 +58,42 @@ final class CallSession implements IncomingCall {
     }
 
     @Override
-    public synchronized CompletionStage<IncomingCall> answer() {
+    public synchronized CompletionStage<IncomingCall> earlyMedia() {
+        if (earlyStarted) {
+            return early;
+        }
         if (answering || state.isTerminal()) {
-            return answered;
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "no early media for " + call.callId() + ": already answered or ended (state " + state + ")"));
+        }
+        earlyStarted = true;
+        if (negotiate()) {
+            if (state == SessionState.Initializing) {
+                moveTo(SessionState.Ringing); // early media is still an unanswered call
+            }
+            call.sendProvisional(183, "Session Progress", answerSdp);
+            early.complete(this);
+        }
+        return early;
+    }
+
+    @Override
+    public synchronized CompletionStage<IncomingCall> answer() {
+        if (answering || state.isTerminal() || mediaState == MediaState.Failed) {
+            return answered; // a failed earlyMedia() already failed this stage and rejected the call
         }
         answering = true;
+        if (answerSdp != null || negotiate()) {
+            call.accept(answerSdp); // after earlyMedia(): the stream already plays, the answer is the one sent in the 183
+        }
+        return answered;
+    }
+
+    /**
+     * Answers the offer, opens the RTP stream and points it at the caller; media ends Configured. On failure the
+     * call is rejected (488 with a Warning, or 500), media is Failed and the pending stages fail.
+     */
+    private boolean negotiate() {
         mediaTo(MediaState.Negotiating);
         try {
             String offer = call.remoteSdp();
@@ -74,7 +109,8 @@ final class CallSession implements IncomingCall {
                 stream.connect(resolved(media.remoteRtp()), media.payloadType(), media.encodingName());
             }
             mediaTo(MediaState.Configured);
-            call.accept(media.answerSdp());
+            answerSdp = media.answerSdp();
+            return true;
         } catch (SdpNegotiationException e) {
             failMedia(e);
             call.reject(488, "Not Acceptable Here", Map.of("Warning", e.warningHeader(AGENT)));
@@ -82,7 +118,7 @@ final class CallSession implements IncomingCall {
             failMedia(e);
             call.reject(500, "Server Internal Error");
         }
-        return answered;
+        return false;
     }
 
     @Override
@@ -132,7 +168,9 @@ final class CallSession implements IncomingCall {
             }
             releaseMedia();
         }
-        answered.completeExceptionally(new IllegalStateException("call ended before it was confirmed: " + reason));
+        IllegalStateException ended = new IllegalStateException("call ended before it was confirmed: " + reason);
+        early.completeExceptionally(ended);
+        answered.completeExceptionally(ended);
         return before;
     }
 
@@ -158,6 +196,7 @@ final class CallSession implements IncomingCall {
         LOG.info(() -> "media of " + call.callId() + " failed: " + e.getMessage());
         closeStream();
         mediaTo(MediaState.Failed);
+        early.completeExceptionally(e);
         answered.completeExceptionally(e);
     }
 

@@ -26,21 +26,32 @@ public interface IncomingCall {
     void ringing();
 
     /**
-     * Answers the SDP offer (G.711), binds an RTP stream pointed at the caller and sends 200 OK.
+     * Answers the SDP offer (G.711), binds an RTP stream pointed at the caller and sends 200 OK (after
+     * {@link #earlyMedia()}: with the SDP of the 183, on the stream already open).
      * Completes when the caller's ACK confirms the call; completes exceptionally when the offer
      * cannot be answered (the call is then rejected 488 with a Warning) or the call ends first.
      * Calling it again returns the same stage.
      */
     CompletionStage<IncomingCall> answer();
 
+    /**
+     * Early media: answers the SDP offer as {@link #answer()} does, binds the RTP stream pointed at the caller and
+     * sends 183 Session Progress with the SDP answer, so what is played before the answer (a tone, an announcement)
+     * reaches the caller. The call stays {@link SessionState#Ringing}, media {@link MediaState#Configured}; a later
+     * {@link #answer()} sends 200 with the same SDP and keeps the stream. Completes once the 183 is sent; completes
+     * exceptionally when the offer cannot be answered (488 sent, as for answer()), after answer(), or once the call
+     * ended. Calling it again returns the same stage. The 183 is sent unreliably (no PRACK).
+     */
+    CompletionStage<IncomingCall> earlyMedia();
+
     /** Rejects with a final response, 300..699. */
     void reject(int status, String reason);
 
-    /** Plays a continuous tone to the caller (after answer()). */
+    /** Plays a continuous tone to the caller (once earlyMedia() or answer() has opened the stream). */
     void playTone(double frequencyHz);
 
     void stopPlaying();
 
-    /** Counters of the call's RTP stream (zeros before answer). */
+    /** Counters of the call's RTP stream (zeros before earlyMedia() or answer()). */
     RtpStreamStats rtpStats();
 }
