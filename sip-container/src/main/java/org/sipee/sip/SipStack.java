@@ -22,6 +22,7 @@ import org.sipee.sip.transport.SipTransports;
 import org.sipee.sip.transport.TcpTransport;
 import org.sipee.sip.transport.Transport;
 import org.sipee.sip.transport.UdpTransport;
+import org.sipee.sip.ua.UaPolicy;
 import org.sipee.sip.ua.UacSetup;
 import org.sipee.sip.ua.UasCore;
 import org.sipee.sip.ua.UasSetup;
@@ -63,6 +64,7 @@ public final class SipStack implements AutoCloseable {
      * @throws java.net.BindException naming transport, address and port when the port is taken
      */
     public static SipStack start(SipStackConfig config, Executor ioExecutor, UserAgentListener listener) throws IOException {
+        UaPolicy policy = config.ua(); // RFC 4028 / RFC 3262 options of both cores
         InetSocketAddress bindAddress = new InetSocketAddress(config.bindAddress(), config.port());
         if (bindAddress.isUnresolved()) {
             throw new UnknownHostException("cannot resolve bindAddress " + config.bindAddress());
@@ -76,9 +78,9 @@ public final class SipStack implements AutoCloseable {
         ClientTransactionLayer clientTransactions =
                 new ClientTransactionLayer(transports::sendRequest, scheduler, timers, transports::localAddress);
         UasCore uas = new UasCore(new UasSetup(eventLoop, scheduler, timers, listener, dialogs,
-                transports::localAddress, clientTransactions));
+                transports::localAddress, clientTransactions, policy));
         UserAgent uac = new UserAgent(new UacSetup(eventLoop, scheduler, timers, clientTransactions, dialogs,
-                transports::localAddress));
+                transports::localAddress, policy));
         ServerTransactionLayer transactions = new ServerTransactionLayer(transports::sendResponse, scheduler, timers, uas);
         try {
             // §18.1.2, §18.2.1: requests go to the server transactions, responses to the client transactions

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.sipee.sip.ua.UaPolicy;
+
 /**
  * Settings of one SIP stack. Every invalid value is refused with a message naming the setting.
  *
@@ -17,9 +19,11 @@ import java.util.Locale;
  * @param tcpIdleTimeout a TCP connection without traffic this long is closed (default 180 s: longer than the
  *                       95-120 s RFC 5626 §4.4.1 keep-alive interval, so kept-alive flows are never cut);
  *                       never while a request on it awaits its final response
+ * @param ua             RFC 4028 session timers (Session-Expires, Min-SE) and RFC 3262 options of both cores
+ *                       (default {@link UaPolicy#DEFAULTS}: 1800 s, Min-SE 90 s, timers on, 100rel supported)
  */
 public record SipStackConfig(String bindAddress, int port, Duration t1, Duration t2, Duration t4,
-                             List<String> transports, Duration tcpIdleTimeout) {
+                             List<String> transports, Duration tcpIdleTimeout, UaPolicy ua) {
 
     public static final int DEFAULT_PORT = 5060;
     public static final List<String> DEFAULT_TRANSPORTS = List.of("UDP", "TCP");
@@ -41,6 +45,12 @@ public record SipStackConfig(String bindAddress, int port, Duration t1, Duration
         }
         transports = normalize(transports);
         requirePositive("tcpIdleTimeout", tcpIdleTimeout);
+        ua = ua == null ? UaPolicy.DEFAULTS : ua;
+    }
+
+    public SipStackConfig(String bindAddress, int port, Duration t1, Duration t2, Duration t4,
+                          List<String> transports, Duration tcpIdleTimeout) {
+        this(bindAddress, port, t1, t2, t4, transports, tcpIdleTimeout, UaPolicy.DEFAULTS);
     }
 
     /** The timers only; UDP and TCP with the default idle timeout. */
@@ -54,15 +64,20 @@ public record SipStackConfig(String bindAddress, int port, Duration t1, Duration
     }
 
     public SipStackConfig withT1(Duration newT1) {
-        return new SipStackConfig(bindAddress, port, newT1, t2, t4, transports, tcpIdleTimeout);
+        return new SipStackConfig(bindAddress, port, newT1, t2, t4, transports, tcpIdleTimeout, ua);
     }
 
     public SipStackConfig withTransports(List<String> newTransports) {
-        return new SipStackConfig(bindAddress, port, t1, t2, t4, newTransports, tcpIdleTimeout);
+        return new SipStackConfig(bindAddress, port, t1, t2, t4, newTransports, tcpIdleTimeout, ua);
     }
 
     public SipStackConfig withTcpIdleTimeout(Duration newTimeout) {
-        return new SipStackConfig(bindAddress, port, t1, t2, t4, transports, newTimeout);
+        return new SipStackConfig(bindAddress, port, t1, t2, t4, transports, newTimeout, ua);
+    }
+
+    /** Session timers and 100rel; e.g. {@code withUa(new UaPolicy(600, 120, true, false))}. */
+    public SipStackConfig withUa(UaPolicy newUa) {
+        return new SipStackConfig(bindAddress, port, t1, t2, t4, transports, tcpIdleTimeout, newUa);
     }
 
     private static List<String> normalize(List<String> names) {

@@ -132,10 +132,11 @@ class SipStackEndToEndTest {
     void statelessAnswers() throws Exception {
         send(request("OPTIONS", "sip:x@127.0.0.1", "c6", "b6", 1, "", null));
         SipResponse options = expect("200", "OPTIONS");
-        assertEquals(List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS"), options.headerValues("Allow"));
+        assertEquals(List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "UPDATE", "PRACK", "INFO", "MESSAGE"),
+                options.headerValues("Allow"));
         assertEquals("application/sdp", options.header("Accept"));
         send(request("FOO", "sip:x@127.0.0.1", "c7", "b7", 1, "", null));
-        assertEquals(5, expect("501", "FOO").headerValues("Allow").size());
+        assertEquals(9, expect("501", "FOO").headerValues("Allow").size());
         send(request("SUBSCRIBE", "sip:x@127.0.0.1", "c8", "b8", 1, "", null));
         expect("405", "SUBSCRIBE");
         send(request("BYE", "sip:x@127.0.0.1", "c9", "b9", 1, "unknown", null));

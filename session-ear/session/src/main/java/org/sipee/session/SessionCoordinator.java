@@ -119,7 +119,7 @@ public class SessionCoordinator implements SipApplicationListener {
     private List<HandlerMethod> handlersFor(CallEndReason reason) {
         return switch (reason) {
             case CANCELLED -> handlers.cancelHandlers();
-            case REMOTE_BYE, LOCAL_BYE, NO_ACK, SHUTDOWN -> handlers.byeHandlers();
+            case REMOTE_BYE, LOCAL_BYE, NO_ACK, SHUTDOWN, SESSION_EXPIRED -> handlers.byeHandlers();
             case REJECTED -> List.of();
         };
     }

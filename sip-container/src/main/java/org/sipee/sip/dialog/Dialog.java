@@ -164,6 +164,21 @@ public final class Dialog {
         return true;
     }
 
+    /**
+     * A target refresh request (re-INVITE, UPDATE) from the peer, or the 2xx to ours, replaces the remote target by
+     * its Contact (§12.2.2, §12.2.1.2, RFC 3311 §5.2); a message without usable Contact changes nothing.
+     */
+    public void refreshTarget(SipMessage message) {
+        String contact = contactUri(message);
+        if (contact != null) {
+            remoteTarget = contact;
+        }
+    }
+
+    public DialogListener listener() {
+        return listener;
+    }
+
     /** Who is told when the peer ends the dialog (the call that owns it). */
     public void listener(DialogListener newListener) {
         listener = newListener == null ? DialogListener.NONE : newListener;

@@ -69,7 +69,8 @@ public record Via(String version, String transport, String host, int port, Map<S
 
     public boolean hasMagicCookie() {
         String branch = branch();
-        return branch != null && branch.startsWith(MAGIC_COOKIE);
+        // a branch that is only the cookie is not unique per transaction: treat it as RFC 2543 (§8.1.1.7)
+        return branch != null && branch.startsWith(MAGIC_COOKIE) && branch.length() > MAGIC_COOKIE.length();
     }
 
     /** A copy with the parameter set (added at the end when new, replaced in place otherwise). */

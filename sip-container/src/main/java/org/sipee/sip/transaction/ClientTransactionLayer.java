@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.sipee.sip.message.HeaderNames;
 import org.sipee.sip.message.SipRequest;
 import org.sipee.sip.message.SipResponse;
 import org.sipee.sip.transport.SentMessage;
@@ -77,6 +78,11 @@ public final class ClientTransactionLayer {
 
     /** A response from the transport; returns false for a stray one (no matching transaction), which is dropped. */
     public boolean onResponse(SipResponse response, InetSocketAddress source) {
+        if (response.headerValues(HeaderNames.VIA).size() != 1) { // §8.1.3.3: more than one Via: misrouted, discard
+            LOG.log(Level.DEBUG, "dropping response with {0} Via values from {1}",
+                    response.headerValues(HeaderNames.VIA).size(), source);
+            return false;
+        }
         ClientTransactionKey key = ClientTransactionKey.of(response);
         ClientTransaction tx = key == null ? null : table.get(key);
         if (tx == null) {

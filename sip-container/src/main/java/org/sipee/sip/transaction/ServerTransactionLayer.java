@@ -15,6 +15,9 @@ import org.sipee.sip.message.SipRequest;
 public final class ServerTransactionLayer {
 
     private final Map<TransactionKey, ServerTransaction> table = new ConcurrentHashMap<>();
+    /** §8.2.2.2: live transactions of requests without To tag, by From tag, Call-ID and CSeq. */
+    private final Map<MergeKey, TransactionKey> outsideDialog = new ConcurrentHashMap<>();
+    private final Map<TransactionKey, MergeKey> mergeKeys = new ConcurrentHashMap<>();
     private final ResponseChannel channel;
     private final TimerScheduler scheduler;
     private final SipTimers timers;
@@ -44,6 +47,18 @@ public final class ServerTransactionLayer {
                 ? new InviteServerTransaction(key, request, channel, scheduler, timers, this::remove)
                 : new NonInviteServerTransaction(key, request, channel, scheduler, timers, this::remove);
         table.put(key, created);
+        MergeKey merge = MergeKey.of(request);
+        if (merge != null && !request.isMethod("CANCEL")) {
+            TransactionKey first = outsideDialog.putIfAbsent(merge, key);
+            if (first == null) {
+                mergeKeys.put(key, merge);
+            }
+            if (first != null && !first.equals(key) && table.containsKey(first)) {
+                // §8.2.2.2: the same request arrived by another path (forked and merged): 482
+                created.sendResponse(Responses.create(request, 482, "Loop Detected", Branches.next().substring(7)));
+                return;
+            }
+        }
         if (created instanceof InviteServerTransaction) {
             created.sendResponse(Responses.create(request, 100, "Trying", null)); // §17.2.1: 100 Trying at once
         }
@@ -63,9 +78,29 @@ public final class ServerTransactionLayer {
     public void shutdown() {
         List.copyOf(table.values()).forEach(ServerTransaction::terminate);
         table.clear();
+        outsideDialog.clear();
+        mergeKeys.clear();
     }
 
     private void remove(ServerTransaction transaction) {
         table.remove(transaction.key(), transaction);
+        MergeKey merge = mergeKeys.remove(transaction.key());
+        if (merge != null) {
+            outsideDialog.remove(merge, transaction.key());
+        }
+    }
+
+    /** What identifies a request outside a dialog for merge detection (§8.2.2.2); null for one with a To tag. */
+    record MergeKey(String fromTag, String callId, String cseq) {
+        static MergeKey of(SipRequest request) {
+            try {
+                if (request.to().tag() != null) {
+                    return null;
+                }
+                return new MergeKey(request.from().tag(), request.callId(), request.cseq().number() + " " + request.method());
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
     }
 }

@@ -13,5 +13,7 @@ public enum CallEndReason {
     /** Our 2xx was never acknowledged (RFC 3261 §13.3.1.4, 64*T1); the stack sent BYE (§15). */
     NO_ACK,
     /** The stack was shut down while the call was up. */
-    SHUTDOWN
+    SHUTDOWN,
+    /** RFC 4028 §10: the session interval passed without a refresh (or our refresh got 408/481); we sent BYE. */
+    SESSION_EXPIRED
 }

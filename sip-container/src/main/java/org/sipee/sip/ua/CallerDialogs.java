@@ -5,9 +5,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.sipee.sip.dialog.Dialog;
+import org.sipee.sip.dialog.DialogRequests;
 import org.sipee.sip.dialog.DialogState;
+import org.sipee.sip.message.HeaderNames;
+import org.sipee.sip.message.Responses;
+import org.sipee.sip.transaction.ServerTransaction;
 import org.sipee.sip.message.SipRequest;
 import org.sipee.sip.message.SipResponse;
 import org.sipee.sip.transport.SentMessage;
@@ -20,23 +25,87 @@ import org.sipee.sip.transport.SentMessage;
 final class CallerDialogs {
 
     private final UacContext ctx;
-    private final SipRequest invite;
+    private final ClientCall owner;
+    private SipRequest invite;
     private final InetSocketAddress fallback;
     private final Map<String, Dialog> byTag = new LinkedHashMap<>();
+    private final Map<String, DialogSession> sessions = new HashMap<>();
     private final Map<String, SentMessage> acks = new HashMap<>();
+    private final Map<String, Long> lastRSeq = new HashMap<>();
 
-    CallerDialogs(UacContext ctx, SipRequest invite, InetSocketAddress fallback) {
+    CallerDialogs(UacContext ctx, ClientCall owner, SipRequest invite, InetSocketAddress fallback) {
         this.ctx = ctx;
+        this.owner = owner;
         this.invite = invite;
         this.fallback = fallback;
     }
 
-    /** §13.2.2.1: a 1xx with a To tag creates an early dialog, one per tag. */
-    void onProvisional(SipResponse provisional) {
+    /** The INVITE was sent again with a new CSeq (RFC 4028 §7.4 after 422); dialogs come from its responses. */
+    void retried(SipRequest newInvite) {
+        invite = newInvite;
+    }
+
+    /**
+     * §13.2.2.1: a 1xx with a To tag creates an early dialog, one per tag. RFC 3262 §4: a reliable one (Require:
+     * 100rel, RSeq) is PRACKed; returns false for a retransmission of one already PRACKed, which is ignored.
+     */
+    boolean onProvisional(SipResponse provisional) {
         String tag = provisional.to().tag();
         if (tag != null && !byTag.containsKey(tag)) {
             add(tag, Dialog.createUac(invite, provisional, DialogState.EARLY));
         }
+        String rseqText = provisional.header("RSeq");
+        Dialog dialog = tag == null ? null : byTag.get(tag);
+        if (dialog != null && Bodies.sdp(provisional) != null) {
+            session(dialog).exchanged(null, Bodies.sdp(provisional)); // early media answer
+        }
+        if (dialog == null || rseqText == null || !Bodies.lists(provisional, HeaderNames.REQUIRE, "100rel")
+                || dialog.state() != DialogState.EARLY) {
+            return true;
+        }
+        long rseq;
+        try {
+            rseq = Long.parseLong(rseqText.trim());
+        } catch (NumberFormatException e) {
+            return true;
+        }
+        Long last = lastRSeq.get(tag);
+        if (last != null && rseq <= last) {
+            return false;
+        }
+        lastRSeq.put(tag, rseq);
+        SipRequest prack = DialogRequests.create(dialog, "PRACK");
+        prack.addHeader("RAck", rseq + " " + invite.cseq().number() + " INVITE");
+        ctx.sender().send(dialog, prack, fallback, OutgoingModify.statusOnly(new CompletableFuture<>()));
+        return true;
+    }
+
+    /** A request of the callee in one of the dialogs: to its session (PRACK is for the callee only: 481). */
+    void onRequest(Dialog dialog, SipRequest request, ServerTransaction tx) {
+        DialogSession session = session(dialog);
+        if (session == null || request.isMethod("PRACK")) {
+            tx.sendResponse(Responses.create(request, 481, "Call/Transaction Does Not Exist", null));
+        } else {
+            session.onRequest(request, tx);
+        }
+    }
+
+    void onAck(Dialog dialog, SipRequest ack) {
+        DialogSession session = session(dialog);
+        if (session != null) {
+            session.onAck(ack);
+        }
+    }
+
+    /** The session of a dialog of this call. */
+    DialogSession session(Dialog dialog) {
+        return sessions.get(dialog.id().remoteTag());
+    }
+
+    /** The first early dialog's session (for UPDATE and INFO before the answer), or null. */
+    DialogSession firstEarly() {
+        List<Dialog> early = early();
+        return early.isEmpty() ? null : session(early.get(0));
     }
 
     /**
@@ -73,6 +142,10 @@ final class CallerDialogs {
     /** Terminates the dialog and forgets it in the table; its ACK is kept for 2xx retransmissions. */
     void end(Dialog dialog) {
         ctx.setup().dialogs().remove(dialog);
+        DialogSession session = session(dialog);
+        if (session != null) {
+            session.end();
+        }
     }
 
     /** §13.2.2.4: early dialogs that got no 2xx end with the INVITE transaction (or a non-2xx final). */
@@ -86,6 +159,10 @@ final class CallerDialogs {
 
     private void add(String tag, Dialog dialog) {
         byTag.put(tag, dialog);
+        dialog.listener(owner);
+        DialogSession session = new DialogSession(ctx.sessions(), dialog, fallback, true, owner); // we made the Call-ID
+        session.exchanged(Bodies.sdp(invite), null);
+        sessions.put(tag, session);
         ctx.setup().dialogs().add(dialog);
     }
 }

@@ -10,14 +10,15 @@ import org.sipee.sip.message.SipResponse;
 /** What this UAS implements (RFC 3261 §8.2.1, §8.2.2.3, §11.2). */
 final class Capabilities {
 
-    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS";
+    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, PRACK, INFO, MESSAGE";
 
-    private static final Set<String> IMPLEMENTED = Set.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS");
+    private static final Set<String> IMPLEMENTED = Set.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "UPDATE",
+            "PRACK", "INFO", "MESSAGE");
     /** Methods defined by RFCs that this UAS recognises but does not implement: 405, not 501. */
-    private static final Set<String> RECOGNISED = Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "REFER", "INFO",
-            "UPDATE", "PRACK", "MESSAGE", "PUBLISH");
-    /** Option tags we support (RFC 3261 §19.2); none yet. */
-    private static final Set<String> EXTENSIONS = Set.of();
+    private static final Set<String> RECOGNISED = Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "REFER", "PUBLISH");
+    /** Option tags we support (RFC 3261 §19.2): RFC 3262 and RFC 4028. */
+    static final String SUPPORTED = "100rel, timer";
+    private static final Set<String> EXTENSIONS = Set.of("100rel", "timer");
 
     private Capabilities() {
     }
@@ -37,10 +38,19 @@ final class Capabilities {
                 .toList();
     }
 
+    /** §8.2.3: INVITE and UPDATE bodies must be SDP (all we understand); other methods carry any body. */
+    static boolean acceptsBody(SipRequest request) {
+        String type = request.header(HeaderNames.CONTENT_TYPE);
+        if (type == null || !(request.isMethod("INVITE") || request.isMethod("UPDATE") || request.isMethod("PRACK"))) {
+            return true;
+        }
+        return type.split(";")[0].trim().equalsIgnoreCase(Bodies.SDP);
+    }
+
     /** Adds Allow, Accept and Supported, as in a response to OPTIONS (§11.2). */
     static void describe(SipResponse response) {
         response.addHeader(HeaderNames.ALLOW, ALLOW);
         response.addHeader(HeaderNames.ACCEPT, "application/sdp");
-        response.addHeader(HeaderNames.SUPPORTED, String.join(", ", EXTENSIONS));
+        response.addHeader(HeaderNames.SUPPORTED, SUPPORTED);
     }
 }

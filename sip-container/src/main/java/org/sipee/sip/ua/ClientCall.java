@@ -2,8 +2,7 @@ package org.sipee.sip.ua;
 
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 import org.sipee.sip.dialog.Dialog;
 import org.sipee.sip.dialog.DialogListener;
@@ -12,6 +11,7 @@ import org.sipee.sip.message.SipRequest;
 import org.sipee.sip.message.SipResponse;
 import org.sipee.sip.transaction.ClientTransactionListener;
 import org.sipee.sip.transaction.InviteClientTransaction;
+import org.sipee.sip.transaction.ServerTransaction;
 import org.sipee.sip.transaction.TimerScheduler;
 import org.sipee.sip.transaction.TransactionFailure;
 import org.sipee.sip.transaction.TransitionTable;
@@ -23,7 +23,7 @@ import static org.sipee.sip.ua.OutboundCallState.ENDED;
 import static org.sipee.sip.ua.OutboundCallState.PROCEEDING;
 
 /** An outbound call: our INVITE's client transaction, the dialogs it creates and the call state (§13.2). */
-final class ClientCall implements OutboundCall, ClientTransactionListener, DialogListener {
+final class ClientCall extends SessionCall implements OutboundCall, ClientTransactionListener, DialogListener {
 
     private static final System.Logger LOG = System.getLogger(ClientCall.class.getName());
 
@@ -36,7 +36,7 @@ final class ClientCall implements OutboundCall, ClientTransactionListener, Dialo
 
     private final UacContext ctx;
     private final OutboundCallListener listener;
-    private final SipRequest invite;
+    private SipRequest invite;
     private final InetSocketAddress destination;
     private final CallerDialogs dialogs;
     private OutboundCallState state = CALLING;
@@ -45,13 +45,20 @@ final class ClientCall implements OutboundCall, ClientTransactionListener, Dialo
     private boolean cancelPending;
     private TimerScheduler.Timer inviteCompletion;
     private TimerScheduler.Timer cancelGuard;
+    private boolean retriedAfter422;
 
     ClientCall(UacContext ctx, SipRequest invite, InetSocketAddress destination, OutboundCallListener listener) {
+        super(ctx.sessions());
         this.ctx = ctx;
         this.invite = invite;
         this.destination = destination;
         this.listener = listener;
-        this.dialogs = new CallerDialogs(ctx, invite, destination);
+        this.dialogs = new CallerDialogs(ctx, this, invite, destination);
+    }
+
+    @Override
+    DialogSession session() {
+        return answered != null ? dialogs.session(answered) : dialogs.firstEarly();
     }
 
     @Override public String callId() { return invite.callId(); }
@@ -82,6 +89,12 @@ final class ClientCall implements OutboundCall, ClientTransactionListener, Dialo
             onProvisional(response);
         } else if (response.isSuccess()) {
             on2xx(response);
+        } else if (response.status() == 422 && !retriedAfter422 && (state == CALLING || state == PROCEEDING)) {
+            retriedAfter422 = true; // RFC 4028 §7.4: once more with the Min-SE of the 422
+            invite = OutboundInvite.retry(invite, SessionExpires.minSE(response));
+            dialogs.endAll();
+            dialogs.retried(invite);
+            transaction = ctx.setup().transactions().sendInvite(invite, destination, this);
         } else if (state != ENDED) { // 300-699, already ACKed by the transaction (§17.1.1.3)
             dialogs.endAll();
             fail(response.status(), response.reason());
@@ -102,6 +115,39 @@ final class ClientCall implements OutboundCall, ClientTransactionListener, Dialo
         if (state == ANSWERED && dialog == answered) {
             dialogs.end(dialog);
             end(CallEndReason.REMOTE_BYE);
+        } else if (dialog != answered) {
+            dialogs.end(dialog); // §15: an early dialog ends; the INVITE still gets its final response
+        }
+    }
+
+    /** The callee's re-INVITE, UPDATE, INFO, MESSAGE or OPTIONS in one of our dialogs. */
+    @Override
+    public void onRequest(Dialog dialog, SipRequest request, ServerTransaction tx) {
+        dialogs.onRequest(dialog, request, tx);
+    }
+
+    /** The callee's ACK for our 2xx to its re-INVITE. */
+    @Override
+    public void onAck(Dialog dialog, SipRequest ack) {
+        dialogs.onAck(dialog, ack);
+    }
+
+    @Override
+    public void deliverModify(ModifyRequest request) {
+        ctx.notifyListener("onModify", () -> listener.onModify(this, request));
+    }
+
+    @Override
+    public void deliverMessage(DialogMessage message) {
+        ctx.notifyListener("onMessage", () -> listener.onMessage(this, message));
+    }
+
+    @Override
+    public void endWithBye(CallEndReason reason) {
+        if (state == ANSWERED) {
+            ctx.sender().sendBye(answered, destination);
+            dialogs.end(answered);
+            end(reason);
         }
     }
 
@@ -109,8 +155,8 @@ final class ClientCall implements OutboundCall, ClientTransactionListener, Dialo
         if (state == CALLING) {
             moveTo(PROCEEDING);
         }
-        if (state == PROCEEDING || state == CANCELLING) {
-            dialogs.onProvisional(response);
+        if ((state == PROCEEDING || state == CANCELLING) && !dialogs.onProvisional(response)) {
+            return; // a retransmitted reliable provisional, already PRACKed (RFC 3262 §4)
         }
         if (cancelPending) { // §9.1: the CANCEL waited for a provisional response
             cancelPending = false;
@@ -118,7 +164,7 @@ final class ClientCall implements OutboundCall, ClientTransactionListener, Dialo
         }
         if (state == PROCEEDING && response.status() > 100) { // 100 is hop-by-hop, not for the application
             ctx.notifyListener("onProvisional",
-                    () -> listener.onProvisional(this, response.status(), response.reason(), sdp(response)));
+                    () -> listener.onProvisional(this, response.status(), response.reason(), Bodies.sdp(response)));
         }
     }
 
@@ -131,10 +177,13 @@ final class ClientCall implements OutboundCall, ClientTransactionListener, Dialo
         if (state == CALLING || state == PROCEEDING) {
             moveTo(ANSWERED);
             answered = dialog;
-            dialog.listener(this);
+            DialogSession session = dialogs.session(dialog);
+            session.exchanged(Bodies.sdp(invite), Bodies.sdp(ok));
+            session.peerCapabilities(ok);
+            session.timer().answered(ok); // RFC 4028 §7.2
             cancel(cancelGuard);
             inviteCompletion = ctx.setup().scheduler().schedule(dialogs::endEarly, 64 * ctx.setup().timers().t1());
-            ctx.notifyListener("onAnswered", () -> listener.onAnswered(this, sdp(ok)));
+            ctx.notifyListener("onAnswered", () -> listener.onAnswered(this, Bodies.sdp(ok)));
             return;
         }
         ctx.sender().sendBye(dialog, destination); // another fork, or a 2xx that crossed our CANCEL
@@ -158,17 +207,9 @@ final class ClientCall implements OutboundCall, ClientTransactionListener, Dialo
     }
 
     private void sendCancel() {
-        ctx.setup().transactions().sendCancel(transaction, new ClientTransactionListener() {
-            @Override
-            public void onResponse(SipResponse response) {
-                LOG.log(Level.DEBUG, "CANCEL of {0} answered {1}", callId(), response.status());
-            }
-
-            @Override
-            public void onFailure(TransactionFailure failure) {
-                LOG.log(Level.INFO, "CANCEL of {0} failed: {1}", callId(), failure);
-            }
-        });
+        CompletableFuture<Integer> answered = new CompletableFuture<>();
+        answered.thenAccept(status -> LOG.log(Level.DEBUG, "CANCEL of {0} answered {1}", callId(), status));
+        ctx.setup().transactions().sendCancel(transaction, OutgoingModify.statusOnly(answered));
         startCancelGuard();
     }
 
@@ -242,12 +283,6 @@ final class ClientCall implements OutboundCall, ClientTransactionListener, Dialo
         if (timer != null) {
             timer.cancel();
         }
-    }
-
-    private static String sdp(SipResponse response) {
-        String type = response.header(HeaderNames.CONTENT_TYPE);
-        boolean sdp = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/sdp");
-        return sdp && response.body().length > 0 ? new String(response.body(), StandardCharsets.UTF_8) : null;
     }
 
     private void ignored(String operation) {

@@ -19,7 +19,24 @@ record ContactAddress(Supplier<InetSocketAddress> bound) {
         InetSocketAddress local = bound.get();
         InetAddress address = local.getAddress();
         String host = address.isAnyLocalAddress() ? requestUriHost(request) : hostText(address);
-        return "<sip:" + host + ':' + local.getPort() + '>';
+        return "<sip:" + host + ':' + local.getPort() + (overTcp(request) ? ";transport=tcp>" : ">");
+    }
+
+    /** Our Contact in a request we send inside a dialog (§12.2.1.1: target refresh requests carry one). */
+    String ourContact() {
+        InetSocketAddress local = bound.get();
+        InetAddress address = local.getAddress();
+        return "<sip:" + (address.isAnyLocalAddress() ? hostText(NetUtil.LOCALHOST) : hostText(address)) + ':'
+                + local.getPort() + '>';
+    }
+
+    /** The request came over TCP (its top Via, §18.2.1): the peer must reach us over TCP again (§19.1.4). */
+    private static boolean overTcp(SipRequest request) {
+        try {
+            return request.topVia().transport().equalsIgnoreCase("TCP");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static String hostText(InetAddress address) {

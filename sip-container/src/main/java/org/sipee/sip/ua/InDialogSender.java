@@ -44,8 +44,24 @@ final class InDialogSender {
 
     /** §13.2.2.4: the ACK for a 2xx, sent directly (no transaction); the result resends it. */
     SentMessage sendAck(Dialog dialog, long inviteCSeq, InetSocketAddress fallback) {
+        return sendAck(dialog, inviteCSeq, fallback, null);
+    }
+
+    /** The ACK for a 2xx, carrying {@code sdp} (the answer to an offer in a 2xx, §13.2.2.4) when not null. */
+    SentMessage sendAck(Dialog dialog, long inviteCSeq, InetSocketAddress fallback, String sdp) {
         SipRequest ack = DialogRequests.ackFor2xx(dialog, inviteCSeq);
+        Bodies.set(ack, Bodies.SDP, sdp);
         return transactions.sendAck(ack, destination(dialog, fallback));
+    }
+
+    /** A re-INVITE built with {@link DialogRequests#create}, in its own client transaction (§14.1). */
+    void sendInvite(Dialog dialog, SipRequest invite, InetSocketAddress fallback, ClientTransactionListener listener) {
+        transactions.sendInvite(invite, destination(dialog, fallback), listener);
+    }
+
+    /** Any other request built with {@link DialogRequests#create} (PRACK, UPDATE, INFO, MESSAGE, OPTIONS). */
+    void send(Dialog dialog, SipRequest request, InetSocketAddress fallback, ClientTransactionListener listener) {
+        transactions.sendRequest(request, destination(dialog, fallback), listener);
     }
 
     private static InetSocketAddress destination(Dialog dialog, InetSocketAddress fallback) {

@@ -10,7 +10,7 @@ import org.sipee.sip.message.SipRequest;
  * All methods are thread-safe and non-blocking: the work is handed to the stack's event loop.
  * A response method called after the call already has a final response is ignored and logged.
  */
-public interface InboundCall {
+public interface InboundCall extends DialogCall {
 
     /** Call-ID of the INVITE. */
     String callId();
@@ -32,7 +32,11 @@ public interface InboundCall {
     /** The offer in the INVITE body (Content-Type application/sdp), or null when the INVITE carried none. */
     String remoteSdp();
 
-    /** Sends a provisional response (101..199), e.g. 180 Ringing; sdp is optional (183 early media). */
+    /**
+     * Sends a provisional response (101..199), e.g. 180 Ringing; sdp is optional (183 early media). When the INVITE
+     * has Supported or Require: 100rel it goes reliably (RFC 3262: Require: 100rel, RSeq, retransmitted until the
+     * PRACK; one at a time, later ones queue; no PRACK in 64*T1 answers the INVITE 500).
+     */
     void sendProvisional(int status, String reason, String sdp);
 
     /** Sends 200 OK with our To tag, a Contact and the SDP answer; the dialog is confirmed by the ACK. */

@@ -6,7 +6,7 @@ package org.sipee.sip.ua;
  * reported to the call's {@link OutboundCallListener}; a method called in a state where it means nothing is
  * ignored and logged.
  */
-public interface OutboundCall {
+public interface OutboundCall extends DialogCall {
 
     /** Call-ID of the INVITE. */
     String callId();

@@ -23,6 +23,18 @@ public interface OutboundCallListener {
      */
     void onFailed(OutboundCall call, int status, String reason);
 
-    /** An answered call is over: LOCAL_BYE (our hangUp), REMOTE_BYE (the callee's BYE, answered 200) or SHUTDOWN. */
+    /**
+     * An answered call is over: LOCAL_BYE (our hangUp), REMOTE_BYE (the callee's BYE, answered 200), SHUTDOWN,
+     * SESSION_EXPIRED (RFC 4028: we sent BYE) or NO_ACK (our 2xx to the callee's re-INVITE never ACKed; BYE sent).
+     */
     void onEnded(OutboundCall call, CallEndReason reason);
+
+    /** The callee's re-INVITE or UPDATE with an offer; as {@link UserAgentListener#onModify}, the same default. */
+    default void onModify(OutboundCall call, ModifyRequest request) {
+        request.answerByDefault();
+    }
+
+    /** An INFO or MESSAGE in the call's dialog; the stack has answered it 200. Ignored by default. */
+    default void onMessage(OutboundCall call, DialogMessage message) {
+    }
 }

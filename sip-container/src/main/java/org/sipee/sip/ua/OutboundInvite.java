@@ -25,6 +25,11 @@ final class OutboundInvite {
      * @throws IllegalArgumentException when from or to is not a URI or name-addr, or to carries a tag
      */
     static SipRequest build(String from, String to, String sdp, InetSocketAddress local) {
+        return build(from, to, sdp, local, UaPolicy.DEFAULTS);
+    }
+
+    /** With RFC 3262 (Supported or Require: 100rel) and RFC 4028 (Supported: timer, Session-Expires, Min-SE). */
+    static SipRequest build(String from, String to, String sdp, InetSocketAddress local, UaPolicy policy) {
         String fromHeader = nameAddr(from, HeaderNames.FROM);
         String toHeader = nameAddr(to, HeaderNames.TO);
         NameAddress callee = NameAddress.parse(toHeader, HeaderNames.TO);
@@ -40,6 +45,14 @@ final class OutboundInvite {
         invite.addHeader(HeaderNames.CSEQ, "1 INVITE");
         invite.addHeader(HeaderNames.CONTACT, "<sip:" + host + ':' + local.getPort() + '>');
         invite.addHeader(HeaderNames.ALLOW, Capabilities.ALLOW);
+        if (policy.require100rel()) {
+            invite.addHeader(HeaderNames.REQUIRE, "100rel");
+        }
+        invite.addHeader(HeaderNames.SUPPORTED, policy.sessionTimers() ? Capabilities.SUPPORTED : "100rel");
+        if (policy.sessionTimers()) {
+            invite.addHeader(SessionExpires.HEADER, Long.toString(policy.sessionExpires()));
+            invite.addHeader(SessionExpires.MIN_SE, Long.toString(policy.minSE()));
+        }
         if (sdp != null) {
             invite.addHeader(HeaderNames.CONTENT_TYPE, "application/sdp");
             invite.setBody(sdp.getBytes(StandardCharsets.UTF_8));
@@ -47,6 +60,27 @@ final class OutboundInvite {
             invite.addHeader(HeaderNames.CONTENT_LENGTH, "0");
         }
         return invite;
+    }
+
+    /**
+     * RFC 4028 §7.4: the INVITE again after 422, with Session-Expires and Min-SE raised to {@code minSE}, the
+     * next CSeq (§8.1.3.5) and no Via (a new transaction adds its own).
+     */
+    static SipRequest retry(SipRequest invite, long minSE) {
+        SipRequest again = new SipRequest("INVITE", invite.requestUri());
+        for (var header : invite.headers()) {
+            String key = header.key();
+            if (!key.equals("via") && !key.equals("cseq") && !key.equals("session-expires") && !key.equals("min-se")
+                    && !key.equals("content-length")) {
+                again.addHeader(header.name(), header.value());
+            }
+        }
+        again.addHeader(HeaderNames.CSEQ, (invite.cseq().number() + 1) + " INVITE");
+        long seconds = Math.max(minSE, SessionExpires.of(invite) == null ? 0 : SessionExpires.of(invite).seconds());
+        again.addHeader(SessionExpires.HEADER, Long.toString(seconds));
+        again.addHeader(SessionExpires.MIN_SE, Long.toString(minSE));
+        again.setBody(invite.body());
+        return again;
     }
 
     private static String nameAddr(String value, String header) {

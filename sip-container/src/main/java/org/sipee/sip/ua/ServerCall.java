@@ -2,7 +2,6 @@ package org.sipee.sip.ua;
 
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +13,7 @@ import org.sipee.sip.message.Responses;
 import org.sipee.sip.message.SipRequest;
 import org.sipee.sip.message.SipResponse;
 import org.sipee.sip.transaction.InviteServerTransaction;
+import org.sipee.sip.transaction.ServerTransaction;
 import org.sipee.sip.transaction.TransactionKey;
 import org.sipee.sip.transaction.TransitionTable;
 
@@ -23,7 +23,7 @@ import static org.sipee.sip.ua.CallState.ENDED;
 import static org.sipee.sip.ua.CallState.OFFERED;
 
 /** An inbound call: the INVITE server transaction, the dialog it creates and the call state (§13.3.1). */
-final class ServerCall implements InboundCall, DialogListener {
+final class ServerCall extends SessionCall implements InboundCall, DialogListener {
 
     private static final System.Logger LOG = System.getLogger(ServerCall.class.getName());
 
@@ -42,13 +42,18 @@ final class ServerCall implements InboundCall, DialogListener {
     private Dialog dialog;
     private OkRetransmitter okRetransmitter;
     private boolean byeAfterAck;
+    private DialogSession session;
+    private final ReliableProvisionals reliable;
 
     ServerCall(UasContext ctx, SipRequest invite, InetSocketAddress source, InviteServerTransaction transaction, String localTag) {
+        super(ctx.sessions());
         this.ctx = ctx;
         this.invite = invite;
         this.source = source;
         this.transaction = transaction;
         this.localTag = localTag;
+        this.reliable = new ReliableProvisionals(ctx.sessions(), invite, transaction,
+                () -> rejectNow(500, "Server Internal Error (no PRACK)", Map.of())); // RFC 3262 §3: 5xx
     }
 
     @Override public String callId() { return invite.callId(); }
@@ -58,12 +63,8 @@ final class ServerCall implements InboundCall, DialogListener {
     @Override public String to() { return invite.header(HeaderNames.TO); }
     @Override public InetSocketAddress remoteAddress() { return source; }
 
-    @Override
-    public String remoteSdp() {
-        String type = invite.header(HeaderNames.CONTENT_TYPE);
-        boolean sdp = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/sdp");
-        return sdp && invite.body().length > 0 ? new String(invite.body(), StandardCharsets.UTF_8) : null;
-    }
+    @Override public String remoteSdp() { return Bodies.sdp(invite); }
+    @Override DialogSession session() { return session; }
 
     @Override
     public void sendProvisional(int status, String reason, String sdp) {
@@ -103,11 +104,18 @@ final class ServerCall implements InboundCall, DialogListener {
         }
         SipResponse response = dialogResponse(status, reason, sdp);
         if (dialog == null) {
-            dialog = Dialog.createUas(invite, localTag, DialogState.EARLY); // §12.1.1: early dialog on tagged 1xx
-            dialog.listener(this);
-            ctx.dialogs().add(dialog);
+            createDialog(DialogState.EARLY); // §12.1.1: early dialog on tagged 1xx
         }
-        transaction.sendResponse(response);
+        session.exchanged(sdp, sdp == null ? null : remoteSdp()); // early media: an answer in the 1xx
+        reliable.send(response); // RFC 3262 §3: reliably when the caller supports it
+    }
+
+    private void createDialog(DialogState initial) {
+        dialog = Dialog.createUas(invite, localTag, initial);
+        dialog.listener(this);
+        ctx.dialogs().add(dialog);
+        session = new DialogSession(ctx.sessions(), dialog, source, false, this);
+        session.peerCapabilities(invite);
     }
 
     private void acceptNow(String sdp) {
@@ -117,12 +125,13 @@ final class ServerCall implements InboundCall, DialogListener {
         }
         SipResponse ok = dialogResponse(200, "OK", sdp);
         if (dialog == null) {
-            dialog = Dialog.createUas(invite, localTag, DialogState.CONFIRMED);
-            dialog.listener(this);
-            ctx.dialogs().add(dialog);
+            createDialog(DialogState.CONFIRMED);
         } else {
             dialog.confirm();
         }
+        reliable.stop();
+        session.exchanged(sdp, remoteSdp());
+        session.timer().answer(invite, ok); // RFC 4028 §9
         state = TRANSITIONS.transition(state, ACCEPTED);
         transaction.sendResponse(ok);
         okRetransmitter = new OkRetransmitter(ctx.scheduler(), ctx.timers(),
@@ -138,6 +147,7 @@ final class ServerCall implements InboundCall, DialogListener {
         }
         SipResponse response = Responses.create(invite, status, reason, localTag);
         headers.forEach(response::addHeader);
+        reliable.stop();
         transaction.sendResponse(response);
         end(CallEndReason.REJECTED);
     }
@@ -169,10 +179,55 @@ final class ServerCall implements InboundCall, DialogListener {
         end(CallEndReason.NO_ACK);
     }
 
-    /** The caller's BYE, answered 200 by the UAS core (§15.1.2). */
+    /** The caller's BYE, answered 200 by the UAS core (§15.1.2); in an early dialog the INVITE gets 487 (§15.1.2). */
     @Override
     public void onByeReceived(Dialog byeDialog) {
+        if (state == OFFERED) {
+            reliable.stop();
+            transaction.sendResponse(Responses.create(invite, 487, "Request Terminated", localTag));
+        }
         end(CallEndReason.REMOTE_BYE);
+    }
+
+    /** The caller's PRACK (RFC 3262 §3), re-INVITE, UPDATE, INFO, MESSAGE or OPTIONS in our dialog. */
+    @Override
+    public void onRequest(Dialog requestDialog, SipRequest request, ServerTransaction tx) {
+        if (request.isMethod("PRACK")) {
+            reliable.onPrack(request, tx);
+        } else if (request.isMethod("INVITE") && state != CONFIRMED) { // §14.2: not before the ACK
+            tx.sendResponse(Responses.create(request, 491, "Request Pending", null));
+        } else {
+            session.onRequest(request, tx);
+        }
+    }
+
+    /** The ACK for our 2xx to the INVITE, or for a 2xx to a re-INVITE (§13.3.1.4). */
+    @Override
+    public void onAck(Dialog ackDialog, SipRequest ack) {
+        if (ack.cseq().number() == invite.cseq().number()) {
+            onAck();
+        } else if (session != null) {
+            session.onAck(ack);
+        }
+    }
+
+
+    @Override
+    public void deliverModify(ModifyRequest request) {
+        ctx.notifyListener("onModify", () -> ctx.listener().onModify(this, request));
+    }
+
+    @Override
+    public void deliverMessage(DialogMessage message) {
+        ctx.notifyListener("onMessage", () -> ctx.listener().onMessage(this, message));
+    }
+
+    @Override
+    public void endWithBye(CallEndReason reason) {
+        if (state == ACCEPTED || state == CONFIRMED) {
+            sendBye();
+            end(reason);
+        }
     }
 
     private void hangUpNow() {
@@ -204,6 +259,10 @@ final class ServerCall implements InboundCall, DialogListener {
         if (okRetransmitter != null) {
             okRetransmitter.stop();
         }
+        reliable.stop();
+        if (session != null) {
+            session.end();
+        }
         if (dialog != null) {
             ctx.dialogs().remove(dialog);
         }
@@ -216,10 +275,9 @@ final class ServerCall implements InboundCall, DialogListener {
         SipResponse response = Responses.create(invite, status, reason, localTag);
         Responses.copyRecordRoute(invite, response);
         response.addHeader(HeaderNames.CONTACT, ctx.contact().headerValue(invite));
-        if (sdp != null) {
-            response.addHeader(HeaderNames.CONTENT_TYPE, "application/sdp");
-            response.setBody(sdp.getBytes(StandardCharsets.UTF_8));
-        }
+        response.addHeader(HeaderNames.ALLOW, Capabilities.ALLOW);
+        response.addHeader(HeaderNames.SUPPORTED, Capabilities.SUPPORTED);
+        Bodies.set(response, Bodies.SDP, sdp);
         return response;
     }
 

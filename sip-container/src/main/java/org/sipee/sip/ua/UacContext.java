@@ -6,12 +6,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 
 /** What the outbound calls of one {@link UserAgent} share: the setup, the dialog sender and the live calls. */
-record UacContext(UacSetup setup, InDialogSender sender, Set<ClientCall> calls) {
+record UacContext(UacSetup setup, InDialogSender sender, Set<ClientCall> calls, SessionContext sessions) {
 
     private static final System.Logger LOG = System.getLogger(UacContext.class.getName());
 
     UacContext(UacSetup setup) {
-        this(setup, new InDialogSender(setup.transactions()), ConcurrentHashMap.newKeySet());
+        this(setup, new InDialogSender(setup.transactions()), ConcurrentHashMap.newKeySet(), sessions(setup));
+    }
+
+    private static SessionContext sessions(UacSetup setup) {
+        return new SessionContext(setup.eventLoop(), setup.scheduler(), setup.timers(),
+                new InDialogSender(setup.transactions()), new ContactAddress(setup.localAddress()), setup.policy());
     }
 
     /** Queues work on the event loop; after shutdown the work is dropped. */

@@ -14,5 +14,16 @@ import org.sipee.sip.transaction.TimerScheduler;
  * {@link UasCore} matches in-dialog requests against, so that the callee's BYE reaches our outbound call.
  */
 public record UacSetup(Executor eventLoop, TimerScheduler scheduler, SipTimers timers,
-                       ClientTransactionLayer transactions, DialogTable dialogs, Supplier<InetSocketAddress> localAddress) {
+                       ClientTransactionLayer transactions, DialogTable dialogs, Supplier<InetSocketAddress> localAddress,
+                       UaPolicy policy) {
+
+    public UacSetup {
+        policy = policy == null ? UaPolicy.DEFAULTS : policy;
+    }
+
+    /** With the default {@link UaPolicy}. */
+    public UacSetup(Executor eventLoop, TimerScheduler scheduler, SipTimers timers, ClientTransactionLayer transactions,
+                    DialogTable dialogs, Supplier<InetSocketAddress> localAddress) {
+        this(eventLoop, scheduler, timers, transactions, dialogs, localAddress, UaPolicy.DEFAULTS);
+    }
 }

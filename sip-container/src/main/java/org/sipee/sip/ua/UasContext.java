@@ -13,7 +13,8 @@ import org.sipee.sip.transaction.TimerScheduler;
  * in-dialog requests (null when the stack has no client transactions).
  */
 record UasContext(Executor eventLoop, TimerScheduler scheduler, SipTimers timers, UserAgentListener listener,
-                  DialogTable dialogs, CallRegistry calls, ContactAddress contact, InDialogSender sender) {
+                  DialogTable dialogs, CallRegistry calls, ContactAddress contact, InDialogSender sender,
+                  SessionContext sessions) {
 
     private static final System.Logger LOG = System.getLogger(UasContext.class.getName());
 

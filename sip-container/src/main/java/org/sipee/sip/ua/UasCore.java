@@ -33,6 +33,11 @@ public final class UasCore implements TransactionUser {
     @Override
     public void onNewRequest(SipRequest request, InetSocketAddress source, ServerTransaction transaction) {
         String method = request.method();
+        String scheme = request.requestUriScheme();
+        if (!scheme.equals("sip") && !scheme.equals("sips")) { // §8.2.2.1, before the method (§8.2.1)
+            transaction.sendResponse(response(request, 416, "Unsupported URI Scheme"));
+            return;
+        }
         if (!Capabilities.isImplemented(method)) { // §8.2.1
             boolean recognised = Capabilities.isRecognised(method);
             SipResponse response = response(request, recognised ? 405 : 501,
@@ -48,13 +53,19 @@ public final class UasCore implements TransactionUser {
             transaction.sendResponse(response);
             return;
         }
+        if (!Capabilities.acceptsBody(request)) { // §8.2.3
+            SipResponse response = response(request, 415, "Unsupported Media Type");
+            response.addHeader(HeaderNames.ACCEPT, Bodies.SDP);
+            transaction.sendResponse(response);
+            return;
+        }
         if (request.to().tag() != null) {
             inDialog(request, transaction);
         } else if (method.equals("INVITE")) {
             newCall(request, source, (InviteServerTransaction) transaction);
         } else if (method.equals("OPTIONS")) {
             answerOptions(request, transaction);
-        } else { // BYE outside any dialog
+        } else { // BYE, UPDATE, PRACK, INFO, MESSAGE outside any dialog
             transaction.sendResponse(response(request, 481, "Call/Transaction Does Not Exist"));
         }
     }
@@ -76,12 +87,19 @@ public final class UasCore implements TransactionUser {
                 dialog.byeReceived();
             }
             case "OPTIONS" -> answerOptions(request, transaction);
-            // re-INVITE (§14.2) is not implemented yet: the session stays as it is.
-            default -> transaction.sendResponse(response(request, 488, "Not Acceptable Here"));
+            // re-INVITE, UPDATE, PRACK, INFO, MESSAGE: the call owning the dialog answers
+            default -> dialog.listener().onRequest(dialog, request, transaction);
         }
     }
 
     private void newCall(SipRequest invite, InetSocketAddress source, InviteServerTransaction transaction) {
+        long minSE = SessionTimer.tooSmall(ctx.sessions().policy(), invite);
+        if (minSE > 0) { // RFC 4028 §8.1
+            SipResponse response = response(invite, 422, "Session Interval Too Small");
+            response.addHeader(SessionExpires.MIN_SE, Long.toString(minSE));
+            transaction.sendResponse(response);
+            return;
+        }
         ServerCall call = new ServerCall(ctx, invite, source, transaction, LocalTags.next());
         ctx.calls().add(call);
         try {
@@ -111,9 +129,8 @@ public final class UasCore implements TransactionUser {
     @Override
     public void onAck(SipRequest ack, InetSocketAddress source) {
         Dialog dialog = ctx.dialogs().match(ack);
-        ServerCall call = dialog == null ? null : ctx.calls().byLocalTag(dialog.id().localTag());
-        if (call != null) {
-            call.onAck();
+        if (dialog != null) {
+            dialog.listener().onAck(dialog, ack);
         }
     }
 

@@ -15,16 +15,28 @@ import org.sipee.sip.transaction.TimerScheduler;
  */
 public record UasSetup(Executor eventLoop, TimerScheduler scheduler, SipTimers timers, UserAgentListener listener,
                        DialogTable dialogs, Supplier<InetSocketAddress> localAddress,
-                       ClientTransactionLayer transactions) {
+                       ClientTransactionLayer transactions, UaPolicy policy) {
+
+    public UasSetup {
+        policy = policy == null ? UaPolicy.DEFAULTS : policy;
+    }
+
+    /** With the default {@link UaPolicy}. */
+    public UasSetup(Executor eventLoop, TimerScheduler scheduler, SipTimers timers, UserAgentListener listener,
+                    DialogTable dialogs, Supplier<InetSocketAddress> localAddress, ClientTransactionLayer transactions) {
+        this(eventLoop, scheduler, timers, listener, dialogs, localAddress, transactions, UaPolicy.DEFAULTS);
+    }
 
     /** A UAS that cannot send requests (no client transaction layer). */
     public UasSetup(Executor eventLoop, TimerScheduler scheduler, SipTimers timers, UserAgentListener listener,
                     DialogTable dialogs, Supplier<InetSocketAddress> localAddress) {
-        this(eventLoop, scheduler, timers, listener, dialogs, localAddress, null);
+        this(eventLoop, scheduler, timers, listener, dialogs, localAddress, null, UaPolicy.DEFAULTS);
     }
 
     UasContext context() {
-        return new UasContext(eventLoop, scheduler, timers, listener, dialogs, new CallRegistry(),
-                new ContactAddress(localAddress), transactions == null ? null : new InDialogSender(transactions));
+        ContactAddress contact = new ContactAddress(localAddress);
+        InDialogSender sender = transactions == null ? null : new InDialogSender(transactions);
+        return new UasContext(eventLoop, scheduler, timers, listener, dialogs, new CallRegistry(), contact, sender,
+                new SessionContext(eventLoop, scheduler, timers, sender, contact, policy));
     }
 }

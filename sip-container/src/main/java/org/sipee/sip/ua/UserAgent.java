@@ -40,7 +40,7 @@ public final class UserAgent {
         if (listener == null) {
             throw new IllegalArgumentException("listener must not be null");
         }
-        SipRequest invite = OutboundInvite.build(from, to, sdp, ctx.setup().localAddress().get());
+        SipRequest invite = OutboundInvite.build(from, to, sdp, ctx.setup().localAddress().get(), ctx.setup().policy());
         InetSocketAddress destination = nextHop != null ? nextHop : NextHop.of(invite.requestUri(), null);
         if (destination == null) {
             throw new IllegalArgumentException("no next hop for " + invite.requestUri()

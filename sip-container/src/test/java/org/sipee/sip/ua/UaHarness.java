@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.sipee.sip.dialog.DialogTable;
 import org.sipee.sip.message.Responses;
@@ -57,10 +58,31 @@ final class UaHarness {
 
     final DialogTable dialogs = new DialogTable();
     final ClientTransactionLayer clientTransactions = new ClientTransactionLayer(channel, scheduler, TIMERS, () -> LOCAL);
-    final UserAgent uac = new UserAgent(new UacSetup(Runnable::run, scheduler, TIMERS, clientTransactions, dialogs,
-            () -> LOCAL));
+    final UserAgent uac;
     final List<InboundCall> inbound = new ArrayList<>();
-    final UasCore uas = new UasCore(new UasSetup(Runnable::run, scheduler, TIMERS, new UserAgentListener() {
+    /** The peer's re-INVITEs and UPDATEs as the application saw them; answered by {@link #onModify}. */
+    final List<ModifyRequest> modifies = new ArrayList<>();
+    Consumer<ModifyRequest> onModify = ModifyRequest::answerByDefault;
+    final List<DialogMessage> messages = new ArrayList<>();
+    final UasCore uas;
+    final ServerTransactionLayer serverTransactions;
+
+    UaHarness() {
+        this(UaPolicy.DEFAULTS);
+    }
+
+    UaHarness(UaPolicy policy) {
+        uac = new UserAgent(new UacSetup(Runnable::run, scheduler, TIMERS, clientTransactions, dialogs, () -> LOCAL, policy));
+        uas = new UasCore(new UasSetup(Runnable::run, scheduler, TIMERS, uasListener(), dialogs, () -> LOCAL,
+                clientTransactions, policy));
+        serverTransactions = new ServerTransactionLayer(response -> {
+            responses.add(response);
+            return SentMessage.NOT_SENT;
+        }, scheduler, TIMERS, uas);
+    }
+
+    private UserAgentListener uasListener() {
+        return new UserAgentListener() {
         @Override
         public void onInvite(InboundCall call) {
             inbound.add(call);
@@ -76,11 +98,21 @@ final class UaHarness {
         public void onCallEnded(InboundCall call, CallEndReason reason) {
             events.add("ended " + reason);
         }
-    }, dialogs, () -> LOCAL, clientTransactions));
-    final ServerTransactionLayer serverTransactions = new ServerTransactionLayer(response -> {
-        responses.add(response);
-        return SentMessage.NOT_SENT;
-    }, scheduler, TIMERS, uas);
+
+        @Override
+        public void onModify(InboundCall call, ModifyRequest request) {
+            events.add("modify " + request.method());
+            modifies.add(request);
+            onModify.accept(request);
+        }
+
+        @Override
+        public void onMessage(InboundCall call, DialogMessage message) {
+            events.add("message " + message.method());
+            messages.add(message);
+        }
+        };
+    }
 
     final OutboundCallListener listener = new OutboundCallListener() {
         @Override
@@ -102,7 +134,34 @@ final class UaHarness {
         public void onEnded(OutboundCall call, CallEndReason reason) {
             events.add("ended " + reason);
         }
+
+        @Override
+        public void onModify(OutboundCall call, ModifyRequest request) {
+            events.add("modify " + request.method());
+            modifies.add(request);
+            onModify.accept(request);
+        }
+
+        @Override
+        public void onMessage(OutboundCall call, DialogMessage message) {
+            events.add("message " + message.method());
+            messages.add(message);
+        }
     };
+
+    /** The last response our server transactions sent for the method. */
+    SipResponse lastResponse(String method) {
+        for (int i = responses.size() - 1; i >= 0; i--) {
+            if (responses.get(i).cseq().method().equals(method)) {
+                return responses.get(i);
+            }
+        }
+        return null;
+    }
+
+    List<Integer> statuses(String method) {
+        return responses.stream().filter(r -> r.cseq().method().equals(method)).map(SipResponse::status).toList();
+    }
 
     OutboundCall call() {
         return uac.call("\"Alice\" <sip:alice@192.0.2.1>", "sip:bob@192.0.2.2:5062", SDP, listener);
