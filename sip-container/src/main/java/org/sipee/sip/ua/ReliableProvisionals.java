@@ -40,6 +40,7 @@ final class ReliableProvisionals {
     private long interval;
     private TimerScheduler.Timer retransmitTimer;
     private TimerScheduler.Timer giveUpTimer;
+    private Runnable afterSdpAcknowledged;
 
     ReliableProvisionals(SessionContext ctx, SipRequest invite, ServerTransaction tx, Runnable giveUp) {
         this.ctx = ctx;
@@ -96,6 +97,32 @@ final class ReliableProvisionals {
         }
     }
 
+    /**
+     * §3: a 2xx must not be sent while a reliable provisional that carried a session description is
+     * unacknowledged. Runs the action now when none is, else once the PRACK for the last such one arrives.
+     * Returns false when an action already waits.
+     */
+    boolean runWhenSdpAcknowledged(Runnable action) {
+        if (!sdpOutstanding()) {
+            action.run();
+            return true;
+        }
+        if (afterSdpAcknowledged != null) {
+            return false;
+        }
+        afterSdpAcknowledged = action;
+        return true;
+    }
+
+    private boolean sdpOutstanding() {
+        return state == AWAITING_PRACK && hasBody(unacknowledged)
+                || waiting.stream().anyMatch(ReliableProvisionals::hasBody);
+    }
+
+    private static boolean hasBody(SipResponse response) {
+        return response.body() != null && response.body().length > 0;
+    }
+
     /** §3: a PRACK whose RAck names the unacknowledged provisional gets 200; any other 481. */
     void onPrack(SipRequest prack, ServerTransaction prackTx) {
         String expected = rseq + " " + invite.cseq().number() + " INVITE";
@@ -113,12 +140,18 @@ final class ReliableProvisionals {
         if (next != null) {
             send(next);
         }
+        if (afterSdpAcknowledged != null && !sdpOutstanding()) {
+            Runnable deferred = afterSdpAcknowledged;
+            afterSdpAcknowledged = null;
+            deferred.run();
+        }
     }
 
     /** The INVITE has its final response (or the call ended): nothing more is retransmitted. */
     void stop() {
         cancelTimers();
         waiting.clear();
+        afterSdpAcknowledged = null;
         if (state != DONE) {
             state = TRANSITIONS.transition(state, DONE);
         }

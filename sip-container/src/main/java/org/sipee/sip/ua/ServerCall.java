@@ -121,6 +121,14 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
     private void acceptNow(String sdp) {
         if (state != OFFERED) {
             ignored("accept");
+        } else if (!reliable.runWhenSdpAcknowledged(() -> sendOk(sdp))) {
+            ignored("accept: a 200 already waits for the PRACK");
+        }
+    }
+
+    /** The 200, once no reliable 1xx with SDP is unacknowledged (RFC 3262 §3); a CANCEL may have come first. */
+    private void sendOk(String sdp) {
+        if (state != OFFERED) {
             return;
         }
         SipResponse ok = dialogResponse(200, "OK", sdp);

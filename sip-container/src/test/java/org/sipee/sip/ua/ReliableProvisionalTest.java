@@ -42,6 +42,19 @@ class ReliableProvisionalTest {
     }
 
     @Test
+    void theAnswerWaitsForThePrackOfAReliable183WithSdp() {
+        InboundCall call = carol.invite("Supported: 100rel");
+        call.sendProvisional(183, "Session Progress", UaHarness.SDP);
+        SipResponse progress = sessionProgress().get(0);
+        call.accept(UaHarness.SDP);
+        assertEquals(183, h.lastResponse("INVITE").status(), "RFC 3262 §3: no 2xx before the PRACK of a 1xx with SDP");
+        carol.ourTag = progress.to().tag();
+        carol.send("PRACK", 2, null, "RAck: " + progress.header("RSeq") + " 1 INVITE");
+        assertEquals(List.of(200), h.statuses("PRACK"));
+        assertEquals(200, h.lastResponse("INVITE").status(), "the 200 follows the PRACK");
+    }
+
+    @Test
     void aPrackWithAnotherRAckIs481AndOnlyOneIsOutstanding() {
         InboundCall call = carol.invite("Require: 100rel");
         call.sendProvisional(180, "Ringing", null);
