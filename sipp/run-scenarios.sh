@@ -40,6 +40,22 @@ run builtin_uac  -sn uac -m 100 -r 50
 run call_rejection  -sf "$here/call_rejection.xml"  -s busy  -m 10 -r 10
 run early_media     -sf "$here/early_media.xml"     -s early -m 10 -r 10 -l 10
 run multiple_codecs -sf "$here/multiple_codecs.xml" -s demo  -m 10 -r 10 -l 10
+# re-INVITEs in a call (RFC 3261 §14, RFC 3264 §8): hold with sendonly and resume; PCMA first switches the codec
+run hold_resume              -sf "$here/hold_resume.xml"              -s demo -m 5 -r 10 -l 5
+run multiple_codecs_reinvite -sf "$here/multiple_codecs_reinvite.xml" -s demo -m 5 -r 10 -l 5
+# RFC 4028: Session-Expires granted, refreshes by UPDATE and re-INVITE, 422 below Min-SE
+run session_timer            -sf "$here/session_timer.xml"            -s demo -m 5 -r 10 -l 5
+run session_timer_422        -sf "$here/session_timer_422.xml"        -s demo -m 5 -r 10
+# RFC 3262: reliable 183 with SDP, PRACK, and only then the 200 (§3)
+run prack                    -sf "$here/prack.xml"                    -s early -m 5 -r 10 -l 5
+# The scenarios where the transport matters, again over TCP (-t t1: one connection for all calls)
+run call_cancel_tcp      -sf "$here/call_cancel.xml"      -s ring  -m 5 -r 10 -t t1
+run options_ping_tcp     -sf "$here/options_ping.xml"     -s demo  -m 5 -r 10 -t t1
+run call_rejection_tcp   -sf "$here/call_rejection.xml"   -s busy  -m 5 -r 10 -t t1
+run early_media_tcp      -sf "$here/early_media.xml"      -s early -m 5 -r 10 -l 5 -t t1
+run hold_resume_tcp      -sf "$here/hold_resume.xml"      -s demo  -m 5 -r 10 -l 5 -t t1
+run session_timer_tcp    -sf "$here/session_timer.xml"    -s demo  -m 5 -r 10 -l 5 -t t1
+run prack_tcp            -sf "$here/prack.xml"            -s early -m 5 -r 10 -l 5 -t t1
 # One call that never ACKs; the server's BYE comes after 64*T1 (32 s). -nr: see the scenario.
 run timeout_test    -sf "$here/timeout_test.xml"    -s demo  -m 1 -nr
 

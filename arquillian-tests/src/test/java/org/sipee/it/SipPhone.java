@@ -29,12 +29,15 @@ public final class SipPhone implements AutoCloseable {
     private final DatagramSocket sip;
     private final DatagramSocket rtp;
     private final List<SipResponse> received = new ArrayList<>();
+    /** Requests from the server (a re-INVITE, its ACK, a BYE), as received text. */
+    private final List<String> requests = new ArrayList<>();
     private String callId;
     private String fromTag;
     private String inviteBranch;
     private String requestUri;
     private String remoteTarget;
     private String dialogTo;
+    private int cseq;
 
     public SipPhone(int serverPort) throws IOException {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
@@ -59,8 +62,22 @@ public final class SipPhone implements AutoCloseable {
     }
 
     private String sdp(String formats, String attributes) {
-        return "v=0\r\no=phone 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                + "m=audio " + rtp.getLocalPort() + " " + formats + "\r\n" + attributes + "a=sendrecv\r\n";
+        return offer(1, formats, attributes, "sendrecv");
+    }
+
+    /**
+     * An offer of this phone's RTP socket as version {@code version} of its session (RFC 3264 §8: a re-INVITE's
+     * offer keeps the o= session id with a higher version), e.g. direction sendonly to put the call on hold.
+     */
+    public String offer(int version, String formats, String attributes, String direction) {
+        return "v=0\r\no=phone 1 " + version + " IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + rtp.getLocalPort() + " " + formats + "\r\n" + attributes + "a=" + direction + "\r\n";
+    }
+
+    /** G.711 both ways with telephone-event, PCMU or PCMA first as {@code formats} says (e.g. "8 0 101"). */
+    public String g711Offer(int version, String formats, String direction) {
+        return offer(version, "RTP/AVP " + formats,
+                "a=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:101 telephone-event/8000\r\n", direction);
     }
 
     /** Sends a new INVITE to sip:user@server; returns its Call-ID. */
@@ -72,6 +89,7 @@ public final class SipPhone implements AutoCloseable {
         remoteTarget = requestUri;
         dialogTo = "<" + requestUri + ">";
         received.clear();
+        cseq = 1;
         send(request("INVITE", requestUri, inviteBranch, dialogTo, 1, "Content-Type: application/sdp\r\n", sdp));
         return callId;
     }
@@ -93,6 +111,79 @@ public final class SipPhone implements AutoCloseable {
         }
     }
 
+    /** Waits for a response with this status to the request with this CSeq number and method. */
+    public SipResponse expect(int status, int cseqNumber, String method, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (SipResponse r : received) {
+                if (r.status() == status && r.cseqMethod().equals(method) && r.cseqNumber() == cseqNumber) {
+                    return r;
+                }
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new AssertionError("no " + status + " to " + cseqNumber + " " + method + " within "
+                        + timeout.toMillis() + " ms; got " + received);
+            }
+            receive((int) left);
+        }
+    }
+
+    /** Waits for a request of the server with this method (and taken off the list); returns its text. */
+    public String expectRequest(String method, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (String r : requests) {
+                if (r.startsWith(method + " ")) {
+                    requests.remove(r);
+                    return r;
+                }
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new AssertionError("no " + method + " request within " + timeout.toMillis() + " ms; got " + requests);
+            }
+            receive((int) left);
+        }
+    }
+
+    /** Answers a request of the server (§8.2.6: Via, From, To, Call-ID, CSeq copied), with an SDP body or none. */
+    public void respond(String request, int status, String reason, String sdp) throws IOException {
+        StringBuilder response = new StringBuilder("SIP/2.0 " + status + " " + reason + "\r\n");
+        for (String line : request.substring(0, request.indexOf("\r\n\r\n")).split("\r\n")) {
+            String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(java.util.Locale.ROOT) : "";
+            if (List.of("via", "v", "from", "f", "to", "t", "call-id", "i", "cseq").contains(name)) {
+                response.append(line).append("\r\n");
+            }
+        }
+        byte[] body = sdp == null ? new byte[0] : sdp.getBytes(StandardCharsets.UTF_8);
+        response.append("Contact: <sip:phone@127.0.0.1:").append(sip.getLocalPort()).append(">\r\n");
+        if (sdp != null) {
+            response.append("Content-Type: application/sdp\r\n");
+        }
+        response.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        send(response + (sdp == null ? "" : sdp));
+    }
+
+    /** A re-INVITE in the confirmed dialog (RFC 3261 §14.1) with this offer; returns its CSeq number. */
+    public int reinvite(String sdp) throws IOException {
+        cseq++;
+        send(request("INVITE", remoteTarget, branch(), dialogTo, cseq, "Content-Type: application/sdp\r\n", sdp));
+        return cseq;
+    }
+
+    /** An UPDATE (RFC 3311) in the dialog with this offer; returns its CSeq number. */
+    public int update(String sdp) throws IOException {
+        cseq++;
+        send(request("UPDATE", remoteTarget, branch(), dialogTo, cseq, "Content-Type: application/sdp\r\n", sdp));
+        return cseq;
+    }
+
+    /** The ACK for a 2xx to our re-INVITE with this CSeq number (§13.2.2.4: a new transaction). */
+    public void ackReinvite(int cseqNumber) throws IOException {
+        send(request("ACK", remoteTarget, branch(), dialogTo, cseqNumber, "", ""));
+    }
+
     /** Acknowledges the INVITE's final response (2xx: new transaction to the Contact; else same branch). */
     public void ack(SipResponse finalResponse) throws IOException {
         dialogTo = finalResponse.to();
@@ -105,7 +196,8 @@ public final class SipPhone implements AutoCloseable {
     }
 
     public void bye() throws IOException {
-        send(request("BYE", remoteTarget, branch(), dialogTo, 2, "", ""));
+        cseq++;
+        send(request("BYE", remoteTarget, branch(), dialogTo, cseq, "", ""));
     }
 
     public void cancel() throws IOException {
@@ -126,6 +218,11 @@ public final class SipPhone implements AutoCloseable {
      * returns their audio decoded to linear samples, in arrival order.
      */
     public short[] receiveAudio(int packets, int payloadType, Duration timeout) throws IOException {
+        return receiveAudio(packets, payloadType, false, timeout);
+    }
+
+    /** As {@link #receiveAudio(int, int, Duration)}, decoding A-law (PCMA) when {@code alaw}. */
+    public short[] receiveAudio(int packets, int payloadType, boolean alaw, Duration timeout) throws IOException {
         byte[] buffer = new byte[2048];
         short[] audio = new short[packets * SAMPLES_PER_PACKET];
         int count = 0;
@@ -145,12 +242,54 @@ public final class SipPhone implements AutoCloseable {
             if (packet.getLength() == RTP_HEADER + SAMPLES_PER_PACKET && (buffer[0] & 0xC0) == 0x80
                     && (buffer[1] & 0x7F) == payloadType) {
                 for (int i = 0; i < SAMPLES_PER_PACKET; i++) {
-                    audio[count * SAMPLES_PER_PACKET + i] = G711.ulawToLinear(buffer[RTP_HEADER + i]);
+                    byte sample = buffer[RTP_HEADER + i];
+                    audio[count * SAMPLES_PER_PACKET + i] = alaw ? G711.alawToLinear(sample) : G711.ulawToLinear(sample);
                 }
                 count++;
             }
         }
         return Arrays.copyOf(audio, count * SAMPLES_PER_PACKET);
+    }
+
+    /** Reads and discards every RTP packet arriving within {@code window} (what was sent before a change). */
+    public void drainRtp(Duration window) throws IOException {
+        byte[] buffer = new byte[2048];
+        long deadline = System.nanoTime() + window.toNanos();
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return;
+            }
+            rtp.setSoTimeout((int) left);
+            try {
+                rtp.receive(new DatagramPacket(buffer, buffer.length));
+            } catch (SocketTimeoutException e) {
+                return;
+            }
+        }
+    }
+
+    /** How many RTP packets (any payload type) arrive within {@code window}. */
+    public int countRtp(Duration window) throws IOException {
+        byte[] buffer = new byte[2048];
+        int count = 0;
+        long deadline = System.nanoTime() + window.toNanos();
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return count;
+            }
+            rtp.setSoTimeout((int) left);
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                rtp.receive(packet);
+            } catch (SocketTimeoutException e) {
+                return count;
+            }
+            if (packet.getLength() >= RTP_HEADER && (buffer[0] & 0xC0) == 0x80) {
+                count++;
+            }
+        }
     }
 
     String request(String method, String uri, String branch, String to, int cseq, String extraHeaders, String body) {
@@ -183,6 +322,8 @@ public final class SipPhone implements AutoCloseable {
         String text = new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8);
         if (text.startsWith("SIP/2.0 ")) {
             received.add(SipResponse.parse(text));
+        } else {
+            requests.add(text);
         }
     }
 

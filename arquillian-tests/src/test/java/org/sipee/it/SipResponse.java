@@ -38,6 +38,11 @@ public record SipResponse(int status, String reason, Map<String, List<String>> h
         return cseq.substring(cseq.indexOf(' ') + 1).trim();
     }
 
+    public int cseqNumber() {
+        String cseq = header("CSeq");
+        return Integer.parseInt(cseq.substring(0, cseq.indexOf(' ')).trim());
+    }
+
     /** The To header, with the tag the server added. */
     public String to() {
         return header("To");

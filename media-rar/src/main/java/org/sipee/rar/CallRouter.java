@@ -11,7 +11,9 @@ import java.util.logging.Logger;
 import org.sipee.rar.api.ListenerRegistration;
 import org.sipee.rar.api.SipApplicationListener;
 import org.sipee.sip.ua.CallEndReason;
+import org.sipee.sip.ua.DialogMessage;
 import org.sipee.sip.ua.InboundCall;
+import org.sipee.sip.ua.ModifyRequest;
 import org.sipee.sip.ua.UserAgentListener;
 
 /**
@@ -46,6 +48,21 @@ final class CallRouter implements UserAgentListener {
         return calls.size();
     }
 
+    /**
+     * An executor for the application's follow-ups of a call: its serial queue (after the events queued so far,
+     * with the application's class loader), or the pool once the call is no longer routed. Never runs on the loop.
+     */
+    Executor executorFor(String callId) {
+        return task -> {
+            RoutedCall routed = calls.get(callId);
+            if (routed == null) {
+                pool.execute(task);
+            } else {
+                routed.queue().execute(() -> routed.app().deliver(l -> task.run()));
+            }
+        };
+    }
+
     @Override
     public void onInvite(InboundCall call) {
         AppRegistration app = registrations.stream().filter(AppRegistration::isOpen).findFirst().orElse(null);
@@ -63,6 +80,25 @@ final class CallRouter implements UserAgentListener {
         RoutedCall routed = calls.get(call.callId());
         if (routed != null) {
             submit(call, routed, () -> routed.app().deliver(l -> l.onAck(call)));
+        }
+    }
+
+    /** A re-INVITE or UPDATE: queued behind the call's earlier events; a call we do not route gets the default. */
+    @Override
+    public void onModify(InboundCall call, ModifyRequest request) {
+        RoutedCall routed = calls.get(call.callId());
+        if (routed == null) {
+            request.answerByDefault();
+            return;
+        }
+        submit(call, routed, () -> routed.app().deliver(l -> modify(l, call, request)));
+    }
+
+    @Override
+    public void onMessage(InboundCall call, DialogMessage message) {
+        RoutedCall routed = calls.get(call.callId());
+        if (routed != null) {
+            submit(call, routed, () -> routed.app().deliver(l -> l.onMessage(call, message)));
         }
     }
 
@@ -88,6 +124,16 @@ final class CallRouter implements UserAgentListener {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "application failed on INVITE " + call.callId(), e);
             call.reject(500, "Server Internal Error");
+        }
+    }
+
+    /** A listener that throws on a re-INVITE leaves the session as it was (§14.2): 500 (ignored if answered). */
+    private static void modify(SipApplicationListener listener, InboundCall call, ModifyRequest request) {
+        try {
+            listener.onModify(call, request);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "application failed on " + request.method() + " in " + call.callId(), e);
+            request.reject(500, "Server Internal Error");
         }
     }
 

@@ -1,11 +1,14 @@
 package org.sipee.rar;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.resource.spi.ResourceAdapterInternalException;
 
 import org.sipee.media.MediaConfig;
 import org.sipee.sip.SipStackConfig;
+import org.sipee.sip.ua.UaPolicy;
 
 /**
  * The adapter's config-properties turned into engine configurations. Every invalid value fails
@@ -18,14 +21,38 @@ record EngineSettings(SipStackConfig sip, MediaConfig media, int deliveryThreads
             int sipPort = range("sipPort", ra.getSipPort(), 0, 65535);
             int t1 = range("t1Millis", ra.getT1Millis(), 1, 4000);
             int threads = range("deliveryThreads", ra.getDeliveryThreads(), 1, 64);
+            int tcpIdle = range("tcpIdleTimeoutSeconds", ra.getTcpIdleTimeoutSeconds(), 1, 86_400);
+            List<String> transports = transports(ra.getTransports());
+            UaPolicy ua = sessionTimers(ra);
             int rtpMin = required("rtpPortMin", ra.getRtpPortMin());
             int rtpMax = required("rtpPortMax", ra.getRtpPortMax());
-            SipStackConfig sip = SipStackConfig.defaults(ra.getBindAddress(), sipPort).withT1(Duration.ofMillis(t1));
+            SipStackConfig sip = SipStackConfig.defaults(ra.getBindAddress(), sipPort).withT1(Duration.ofMillis(t1))
+                    .withTransports(transports).withTcpIdleTimeout(Duration.ofSeconds(tcpIdle)).withUa(ua);
             MediaConfig media = new MediaConfig(ra.getBindAddress(), rtpMin, rtpMax);
             return new EngineSettings(sip, media, threads);
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("media-rar: invalid config-property: " + e.getMessage(), e);
         }
+    }
+
+    /** RFC 4028: Min-SE at least 90 s (§5), the interval we grant or ask for not below it; 100rel as UAS on request. */
+    private static UaPolicy sessionTimers(SipResourceAdapter ra) {
+        boolean on = ra.getSessionTimers() == null || ra.getSessionTimers();
+        int minSe = range("minSeSeconds", ra.getMinSeSeconds(), 90, 86_400);
+        int expires = range("sessionExpiresSeconds", ra.getSessionExpiresSeconds(), 90, 86_400);
+        if (expires < minSe) {
+            throw new IllegalArgumentException("sessionExpiresSeconds must not be below minSeSeconds (" + minSe
+                    + ", RFC 4028 §5), was " + expires);
+        }
+        return new UaPolicy(expires, minSe, on, UaPolicy.DEFAULTS.require100rel());
+    }
+
+    /** "UDP,TCP": a comma-separated list; the stack refuses unknown or repeated names (its message says "transports: ..."). */
+    private static List<String> transports(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("transports must list UDP and/or TCP, e.g. UDP,TCP, was '" + value + "'");
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).toList();
     }
 
     private static int required(String name, Integer value) {

@@ -1,6 +1,7 @@
 package org.sipee.rar;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
 
 import org.sipee.media.RtpStream;
 import org.sipee.rar.api.EngineStats;
@@ -22,6 +23,11 @@ public class SipConnectionImpl implements SipConnection {
     @Override
     public ListenerRegistration register(SipApplicationListener listener) {
         return engine().router.register(listener);
+    }
+
+    @Override
+    public Executor callExecutor(String callId) {
+        return engine().router.executorFor(callId);
     }
 
     @Override

@@ -16,7 +16,8 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
  * The resource adapter: boots the SIP stack and RTP engine on start, closes them on stop.
  * Config-properties (defaults in ra.xml, overridable in ironjacamar.xml or the server's
  * resource-adapters subsystem): bindAddress (SIP and RTP bind to it and SDP advertises it),
- * sipPort, rtpPortMin, rtpPortMax, t1Millis, deliveryThreads.
+ * sipPort, transports, tcpIdleTimeoutSeconds, sessionTimers, sessionExpiresSeconds, minSeSeconds (RFC 4028),
+ * rtpPortMin, rtpPortMax, t1Millis, deliveryThreads.
  * Applications reach it through the SipConnectionFactory (no message inflow).
  */
 public class SipResourceAdapter implements ResourceAdapter {
@@ -25,6 +26,11 @@ public class SipResourceAdapter implements ResourceAdapter {
 
     private String bindAddress = "127.0.0.1";
     private Integer sipPort = 5060;
+    private String transports = "UDP,TCP";
+    private Integer tcpIdleTimeoutSeconds = 180;
+    private Boolean sessionTimers = true;
+    private Integer sessionExpiresSeconds = 1800;
+    private Integer minSeSeconds = 90;
     private Integer rtpPortMin = 20000;
     private Integer rtpPortMax = 20999;
     private Integer t1Millis = 500;
@@ -74,6 +80,16 @@ public class SipResourceAdapter implements ResourceAdapter {
     public void setBindAddress(String bindAddress) { this.bindAddress = bindAddress; }
     public Integer getSipPort() { return sipPort; }
     public void setSipPort(Integer sipPort) { this.sipPort = sipPort; }
+    public String getTransports() { return transports; }
+    public void setTransports(String transports) { this.transports = transports; }
+    public Integer getTcpIdleTimeoutSeconds() { return tcpIdleTimeoutSeconds; }
+    public void setTcpIdleTimeoutSeconds(Integer tcpIdleTimeoutSeconds) { this.tcpIdleTimeoutSeconds = tcpIdleTimeoutSeconds; }
+    public Boolean getSessionTimers() { return sessionTimers; }
+    public void setSessionTimers(Boolean sessionTimers) { this.sessionTimers = sessionTimers; }
+    public Integer getSessionExpiresSeconds() { return sessionExpiresSeconds; }
+    public void setSessionExpiresSeconds(Integer sessionExpiresSeconds) { this.sessionExpiresSeconds = sessionExpiresSeconds; }
+    public Integer getMinSeSeconds() { return minSeSeconds; }
+    public void setMinSeSeconds(Integer minSeSeconds) { this.minSeSeconds = minSeSeconds; }
     public Integer getRtpPortMin() { return rtpPortMin; }
     public void setRtpPortMin(Integer rtpPortMin) { this.rtpPortMin = rtpPortMin; }
     public Integer getRtpPortMax() { return rtpPortMax; }
@@ -89,12 +105,18 @@ public class SipResourceAdapter implements ResourceAdapter {
     public boolean equals(Object o) {
         return o instanceof SipResourceAdapter other
                 && Objects.equals(bindAddress, other.bindAddress) && Objects.equals(sipPort, other.sipPort)
+                && Objects.equals(transports, other.transports)
+                && Objects.equals(tcpIdleTimeoutSeconds, other.tcpIdleTimeoutSeconds)
+                && Objects.equals(sessionTimers, other.sessionTimers)
+                && Objects.equals(sessionExpiresSeconds, other.sessionExpiresSeconds)
+                && Objects.equals(minSeSeconds, other.minSeSeconds)
                 && Objects.equals(rtpPortMin, other.rtpPortMin) && Objects.equals(rtpPortMax, other.rtpPortMax)
                 && Objects.equals(t1Millis, other.t1Millis) && Objects.equals(deliveryThreads, other.deliveryThreads);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(bindAddress, sipPort, rtpPortMin, rtpPortMax, t1Millis, deliveryThreads);
+        return Objects.hash(bindAddress, sipPort, transports, tcpIdleTimeoutSeconds, sessionTimers,
+                sessionExpiresSeconds, minSeSeconds, rtpPortMin, rtpPortMax, t1Millis, deliveryThreads);
     }
 }

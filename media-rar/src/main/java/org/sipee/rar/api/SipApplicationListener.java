@@ -1,7 +1,9 @@
 package org.sipee.rar.api;
 
 import org.sipee.sip.ua.CallEndReason;
+import org.sipee.sip.ua.DialogMessage;
 import org.sipee.sip.ua.InboundCall;
+import org.sipee.sip.ua.ModifyRequest;
 
 /**
  * The application's view of inbound calls. Unlike the engine's UserAgentListener it is called
@@ -15,4 +17,17 @@ public interface SipApplicationListener {
     void onAck(InboundCall call);
 
     void onCallEnded(InboundCall call, CallEndReason reason);
+
+    /**
+     * The caller's re-INVITE (RFC 3261 §14.2) or UPDATE (RFC 3311) in the call: answer it with
+     * {@link ModifyRequest#accept} or {@link ModifyRequest#reject}. By default a refresh is accepted unchanged and a
+     * real change refused 488 ({@link ModifyRequest#answerByDefault()}).
+     */
+    default void onModify(InboundCall call, ModifyRequest request) {
+        request.answerByDefault();
+    }
+
+    /** An INFO (RFC 6086) or MESSAGE (RFC 3428) in the call's dialog, already answered 200. Ignored by default. */
+    default void onMessage(InboundCall call, DialogMessage message) {
+    }
 }

@@ -1,6 +1,7 @@
 package org.sipee.rar.api;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
 
 import org.sipee.media.RtpStream;
 import org.sipee.sdp.SdpAnswerer;
@@ -18,6 +19,14 @@ public interface SipConnection extends AutoCloseable {
      * INVITEs go to the earliest registration still open; with none, the adapter answers 480.
      */
     ListenerRegistration register(SipApplicationListener listener);
+
+    /**
+     * Runs the application's own follow-ups of a call (e.g. the outcome of its re-INVITE, which the engine reports
+     * on its event loop) on the adapter's workers, in order with the call's events, with the registering
+     * application's context class loader. Once the call has ended, tasks run on the worker pool unordered.
+     * Outlives this handle.
+     */
+    Executor callExecutor(String callId);
 
     /** Allocates an RTP port pair and binds it. */
     RtpStream openStream();

@@ -11,7 +11,9 @@ import org.sipee.session.IncomingCall;
 import org.sipee.session.Invite;
 
 /**
- * The demo: rings, answers every call and plays a 440 Hz tone until the caller hangs up.
+ * The demo: rings, answers every call and plays a 440 Hz tone until the caller hangs up. The session layer handles
+ * the caller's re-INVITEs: on hold (a=sendonly, inactive) the tone pauses and resumes with a=sendrecv; an offer
+ * with PCMA first switches the tone to PCMA.
  * Routes for callers that test other outcomes: sip:ring@... only rings (CANCEL), sip:busy@... is
  * rejected 486, sip:early@... hears the tone as early media (183 with SDP) before the 200.
  */

@@ -3,16 +3,21 @@ package org.sipee.session;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
 import org.sipee.media.RtpStream;
 import org.sipee.media.RtpStreamStats;
+import org.sipee.sdp.Direction;
 import org.sipee.sdp.SdpAnswerer;
 import org.sipee.sdp.NegotiatedMedia;
 import org.sipee.sdp.SdpNegotiationException;
 import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.InboundCall;
+import org.sipee.sip.ua.ModifyRequest;
+import org.sipee.sip.ua.ReinviteResult;
 
 /**
  * One inbound call: its session and media state machines, its RTP stream, the answer stage.
@@ -33,8 +38,16 @@ final class CallSession implements IncomingCall {
     private boolean answering;
     private boolean earlyStarted;
     private RtpStream stream;
-    /** Our SDP answer once negotiated: the 183 and the 200 must carry the same one (one offer, one answer). */
+    /**
+     * Our SDP of the latest exchange: the answer of the 183 and the 200 (one offer, one answer), then of each
+     * re-INVITE or UPDATE (RFC 3264 §8: same o= line, version + 1).
+     */
     private String answerSdp;
+    /** The tone the application plays, kept while media is Paused (on hold) to resume it; null when none. */
+    private Double toneHz;
+    private Executor followUps;
+    /** The engine's answerer (stateless), kept for the offers of re-INVITEs and UPDATEs. */
+    private SdpAnswerer answerer;
     private RtpStreamStats lastRtp = NO_RTP;
 
     CallSession(InboundCall call, EngineAccess engine) {
@@ -100,7 +113,7 @@ final class CallSession implements IncomingCall {
             if (offer == null) {
                 throw new SdpNegotiationException(399, "INVITE without an SDP offer is not supported");
             }
-            SdpAnswerer answerer = engine.apply(c -> {
+            answerer = engine.apply(c -> {
                 stream = c.openStream();
                 return c.sdpAnswerer();
             });
@@ -129,14 +142,131 @@ final class CallSession implements IncomingCall {
         call.reject(status, reason);
     }
 
+    /** On hold (media Paused) the tone is only remembered: it starts when the call resumes. */
     @Override
     public synchronized void playTone(double frequencyHz) {
-        requireStream().playTone(frequencyHz);
+        RtpStream s = requireStream();
+        if (mediaState != MediaState.Paused) {
+            s.playTone(frequencyHz);
+        }
+        toneHz = frequencyHz;
     }
 
     @Override
     public synchronized void stopPlaying() {
         requireStream().stopPlaying();
+        toneHz = null;
+    }
+
+    @Override
+    public CompletionStage<IncomingCall> hold() {
+        return reoffer(Direction.SENDONLY, false); // RFC 3264 §8.4
+    }
+
+    @Override
+    public CompletionStage<IncomingCall> resume() {
+        return reoffer(Direction.SENDRECV, true);
+    }
+
+    /**
+     * Our re-INVITE (RFC 3261 §14.1) with our SDP in the given direction. The engine reports the outcome on its event
+     * loop; it is applied on the adapter's workers, in order with the call's events (never blocking the loop).
+     */
+    private CompletionStage<IncomingCall> reoffer(Direction direction, boolean sending) {
+        String offer;
+        synchronized (this) {
+            if (state != SessionState.Connected && state != SessionState.OnHold) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "call " + call.callId() + " is " + state + ": hold and resume need a connected call"));
+            }
+            try {
+                offer = SdpRevision.withDirection(answerSdp, direction);
+            } catch (SdpNegotiationException e) {
+                return CompletableFuture.failedFuture(new IllegalStateException("our own SDP does not parse: " + e.getMessage(), e));
+            }
+        }
+        Executor executor = followUps();
+        return call.reinvite(offer).thenApplyAsync(result -> reoffered(result, offer, sending), executor);
+    }
+
+    private synchronized IncomingCall reoffered(ReinviteResult result, String offer, boolean sending) {
+        if (!result.isSuccess()) { // §14.1: a non-2xx leaves the session as it was
+            throw new CompletionException(new IllegalStateException("re-INVITE of " + call.callId() + " answered "
+                    + result.status() + " " + result.reason() + "; the session is unchanged"));
+        }
+        if (state.isTerminal() || stream == null) {
+            throw new CompletionException(new IllegalStateException("call " + call.callId() + " ended"));
+        }
+        answerSdp = offer; // the peer's answer keeps to what we offered: our codec, its address as before
+        sending(sending);
+        return this;
+    }
+
+    private synchronized Executor followUps() {
+        if (followUps == null) {
+            followUps = engine.apply(c -> c.callExecutor(call.callId()));
+        }
+        return followUps;
+    }
+
+    /**
+     * The caller's re-INVITE or UPDATE (RFC 3261 §14.2, RFC 3311 §5.2). An offer changes the session: a=sendonly,
+     * a=inactive or c=0.0.0.0 puts us on hold (we answer recvonly or inactive and stop sending, RFC 3264 §8.4);
+     * sendrecv again resumes; another codec order re-points the stream to the newly answered codec (§8.3.2).
+     * An offer we cannot answer gets 488 and leaves the session as it was (§14.2). Refreshes and late offers
+     * (no SDP) get our SDP unchanged.
+     */
+    void modify(ModifyRequest request) {
+        String offer = request.offerSdp();
+        if (offer == null || request.isRefresh()) {
+            request.answerByDefault();
+            return;
+        }
+        String answer;
+        synchronized (this) {
+            if (stream == null || state.isTerminal()) {
+                request.reject(488, "Not Acceptable Here");
+                return;
+            }
+            try {
+                NegotiatedMedia media = answerer.answer(offer, stream.localPort());
+                answer = SdpRevision.next(answerSdp, media.answerSdp());
+                boolean sending = SdpRevision.weSend(answer, media.remoteRtp() != null);
+                stream.telephoneEventPayloadType(media.telephoneEventPayloadType());
+                stream.connect(media.remoteRtp() == null ? null : resolved(media.remoteRtp()), media.payloadType(),
+                        media.encodingName());
+                answerSdp = answer;
+                sending(sending);
+            } catch (SdpNegotiationException e) {
+                LOG.info(() -> request.method() + " in " + call.callId() + " not answerable: " + e.getMessage());
+                request.reject(488, "Not Acceptable Here");
+                return;
+            } catch (RuntimeException e) {
+                LOG.info(() -> request.method() + " in " + call.callId() + " failed: " + e);
+                request.reject(500, "Server Internal Error");
+                return;
+            }
+        }
+        request.accept(answer);
+    }
+
+    /** Whether we send audio now: Active and Connected (the tone plays), or Paused and OnHold (silence). */
+    private void sending(boolean sending) {
+        if (!sending && mediaState == MediaState.Active) {
+            mediaTo(MediaState.Paused);
+            stream.stopPlaying(); // received RTP is still counted
+            if (state == SessionState.Connected) {
+                moveTo(SessionState.OnHold);
+            }
+        } else if (sending && mediaState == MediaState.Paused) {
+            mediaTo(MediaState.Active);
+            if (toneHz != null) {
+                stream.playTone(toneHz);
+            }
+            if (state == SessionState.OnHold) {
+                moveTo(SessionState.Connected);
+            }
+        }
     }
 
     @Override

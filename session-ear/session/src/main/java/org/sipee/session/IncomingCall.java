@@ -44,10 +44,22 @@ public interface IncomingCall {
      */
     CompletionStage<IncomingCall> earlyMedia();
 
+    /**
+     * Puts the caller on hold (RFC 3264 §8.4): a re-INVITE with our SDP a=sendonly. Once the caller's 200 arrives
+     * the call is {@link SessionState#OnHold}, media {@link MediaState#Paused} and our tone stops (it is
+     * remembered). Completes exceptionally when the re-INVITE is refused (the session is then unchanged,
+     * RFC 3261 §14.1), or the call is not connected. The caller's own re-INVITE (a=sendonly or inactive) puts the
+     * call on hold the same way, a=sendrecv resumes it; a re-INVITE with another codec first switches to it.
+     */
+    CompletionStage<IncomingCall> hold();
+
+    /** Takes the call off hold: a re-INVITE with a=sendrecv; then Connected, media Active, the tone plays again. */
+    CompletionStage<IncomingCall> resume();
+
     /** Rejects with a final response, 300..699. */
     void reject(int status, String reason);
 
-    /** Plays a continuous tone to the caller (once earlyMedia() or answer() has opened the stream). */
+    /** Plays a continuous tone to the caller (once earlyMedia() or answer() has opened the stream; on hold it starts at the resume). */
     void playTone(double frequencyHz);
 
     void stopPlaying();

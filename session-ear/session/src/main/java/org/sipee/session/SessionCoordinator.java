@@ -19,6 +19,7 @@ import org.sipee.rar.api.SipConnection;
 import org.sipee.rar.api.SipConnectionFactory;
 import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.InboundCall;
+import org.sipee.sip.ua.ModifyRequest;
 
 /**
  * Connects the application to the resource adapter: registers on startup, unregisters on
@@ -100,6 +101,18 @@ public class SessionCoordinator implements SipApplicationListener {
         }
     }
 
+    /** The caller's re-INVITE or UPDATE: hold, resume, codec change (the session answers it). */
+    @Override
+    public void onModify(InboundCall call, ModifyRequest request) {
+        CallSession session = registry.session(call.callId());
+        if (session == null) {
+            request.answerByDefault();
+        } else {
+            session.modify(request);
+        }
+    }
+
+    /** @Bye handlers also learn of SESSION_EXPIRED: RFC 4028 §10, no refresh in time, the engine sent BYE. */
     @Override
     public void onCallEnded(InboundCall call, CallEndReason reason) {
         CallSession session = registry.session(call.callId());

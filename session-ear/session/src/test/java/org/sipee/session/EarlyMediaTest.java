@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import javax.naming.Reference;
@@ -187,6 +188,7 @@ class EarlyMediaTest {
                 @Override public String advertisedAddress() { return media.advertisedAddress(); }
                 @Override public InetSocketAddress sipAddress() { throw new UnsupportedOperationException(); }
                 @Override public EngineStats stats() { throw new UnsupportedOperationException(); }
+                @Override public Executor callExecutor(String callId) { return Runnable::run; }
                 @Override public void close() { }
             };
         }
