@@ -140,8 +140,6 @@ class CallFlowIT {
     }
 
     private void assertCleanedUp() {
-        Poll.until("an empty session registry", registry::isEmpty, () -> registry.list().toString(), CLEANUP);
-        Poll.until("no dialog, transaction, call or RTP port left", EngineProbe::idle,
-                () -> EngineProbe.stats().toString(), CLEANUP);
+        EngineProbe.assertNothingLeft(registry, CLEANUP);
     }
 }

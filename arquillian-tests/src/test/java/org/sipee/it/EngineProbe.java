@@ -1,5 +1,7 @@
 package org.sipee.it;
 
+import java.time.Duration;
+
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -8,6 +10,7 @@ import jakarta.resource.ResourceException;
 import org.sipee.rar.api.EngineStats;
 import org.sipee.rar.api.SipConnection;
 import org.sipee.rar.api.SipConnectionFactory;
+import org.sipee.session.SessionRegistry;
 
 /** Reads the adapter's engine counters through its connection factory (in-container). */
 public final class EngineProbe {
@@ -37,5 +40,15 @@ public final class EngineProbe {
         } catch (NamingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What a test asserts after every call, however it ended: the application's session registry is
+     * empty and the engine holds nothing of it (polled until the transaction timers have run).
+     */
+    public static void assertNothingLeft(SessionRegistry registry, Duration within) {
+        Poll.until("an empty session registry", registry::isEmpty, () -> registry.list().toString(), within);
+        Poll.until("no dialog, transaction, call or RTP port left", EngineProbe::idle,
+                () -> stats().toString(), within);
     }
 }

@@ -220,9 +220,7 @@ class HoldResumeIT {
         phone.bye();
         phone.expect(200, "BYE", WAIT);
         Poll.until("@Bye handler", () -> handlers.sawBye(callId), WAIT);
-        Poll.until("an empty session registry", registry::isEmpty, () -> registry.list().toString(), CLEANUP);
-        Poll.until("no dialog, transaction, call or RTP port left", EngineProbe::idle,
-                () -> EngineProbe.stats().toString(), CLEANUP);
+        EngineProbe.assertNothingLeft(registry, CLEANUP);
     }
 
 }
