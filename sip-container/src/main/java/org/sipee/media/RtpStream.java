@@ -26,14 +26,9 @@ public interface RtpStream extends AutoCloseable {
 
     /**
      * Like {@link #connect(InetSocketAddress, int)} for a payload type number the offerer chose, e.g. PCMU as 96
-     * (NegotiatedMedia's payloadType and encodingName). The default accepts only the static numbers 0 and 8.
+     * (NegotiatedMedia's payloadType and encodingName).
      */
-    default void connect(InetSocketAddress remote, int payloadType, String encodingName) {
-        if (!(payloadType == 0 && "PCMU".equalsIgnoreCase(encodingName) || payloadType == 8 && "PCMA".equalsIgnoreCase(encodingName))) {
-            throw new UnsupportedOperationException(encodingName + " as payload type " + payloadType);
-        }
-        connect(remote, payloadType);
-    }
+    void connect(InetSocketAddress remote, int payloadType, String encodingName);
 
     /**
      * Applies the outcome of an SDP negotiation: codec, telephone-event payload type, and the remote address
