@@ -18,23 +18,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
-import javax.naming.Reference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sipee.media.MediaConfig;
 import org.sipee.media.MediaEngine;
-import org.sipee.media.RtpStream;
-import org.sipee.rar.api.EngineStats;
-import org.sipee.rar.api.ListenerRegistration;
-import org.sipee.rar.api.SipApplicationListener;
-import org.sipee.rar.api.SipConnection;
-import org.sipee.rar.api.SipConnectionFactory;
-import org.sipee.sdp.SdpAnswerer;
 import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.InboundCall;
 
@@ -55,7 +46,7 @@ class EarlyMediaTest {
         callerRtp = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         callerRtp.setSoTimeout(2000);
         wire = new RecordingCall(offer("RTP/AVP 0 8 101", "a=rtpmap:101 telephone-event/8000\r\n"));
-        session = new CallSession(wire.call(), new EngineAccess(new FakeFactory(media)));
+        session = new CallSession(wire.call(), new EngineAccess(new MediaOnlyConnections(media)));
     }
 
     @AfterEach
@@ -97,7 +88,7 @@ class EarlyMediaTest {
     @Test
     void unanswerableOfferIsRejected488AndBothStagesFail() {
         wire = new RecordingCall(offer("RTP/AVP 3", "a=rtpmap:3 GSM/8000\r\n"));
-        session = new CallSession(wire.call(), new EngineAccess(new FakeFactory(media)));
+        session = new CallSession(wire.call(), new EngineAccess(new MediaOnlyConnections(media)));
 
         CompletableFuture<IncomingCall> early = session.earlyMedia().toCompletableFuture();
         CompletableFuture<IncomingCall> answered = session.answer().toCompletableFuture();
@@ -176,24 +167,5 @@ class EarlyMediaTest {
                 default: return null;
             }
         }
-    }
-
-    private record FakeFactory(MediaEngine media) implements SipConnectionFactory {
-        @Override
-        public SipConnection getConnection() {
-            return new SipConnection() {
-                @Override public ListenerRegistration register(SipApplicationListener listener) { throw new UnsupportedOperationException(); }
-                @Override public RtpStream openStream() { return media.openStream(); }
-                @Override public SdpAnswerer sdpAnswerer() { return new SdpAnswerer(media.advertisedAddress()); }
-                @Override public String advertisedAddress() { return media.advertisedAddress(); }
-                @Override public InetSocketAddress sipAddress() { throw new UnsupportedOperationException(); }
-                @Override public EngineStats stats() { throw new UnsupportedOperationException(); }
-                @Override public Executor callExecutor(String callId) { return Runnable::run; }
-                @Override public void close() { }
-            };
-        }
-
-        @Override public void setReference(Reference reference) { }
-        @Override public Reference getReference() { return null; }
     }
 }

@@ -17,25 +17,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.naming.Reference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sipee.media.MediaConfig;
 import org.sipee.media.MediaEngine;
-import org.sipee.media.RtpStream;
-import org.sipee.rar.api.EngineStats;
-import org.sipee.rar.api.ListenerRegistration;
-import org.sipee.rar.api.SipApplicationListener;
-import org.sipee.rar.api.SipConnection;
-import org.sipee.rar.api.SipConnectionFactory;
-import org.sipee.sdp.SdpAnswerer;
 import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.InboundCall;
 import org.sipee.sip.ua.ModifyRequest;
@@ -59,7 +50,7 @@ class SessionModifyTest {
     void connect() throws Exception {
         media = MediaEngine.start(new MediaConfig("127.0.0.1", 42100, 42199), null);
         callerRtp = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-        session = new CallSession(call(offer(1, "RTP/AVP 0 8", "sendrecv")), new EngineAccess(new FakeFactory(media)));
+        session = new CallSession(call(offer(1, "RTP/AVP 0 8", "sendrecv")), new EngineAccess(new MediaOnlyConnections(media)));
         session.answer();
         session.acknowledged();
         session.playTone(440);
@@ -247,24 +238,5 @@ class SessionModifyTest {
                     case "equals" -> proxy == args[0];
                     default -> null;
                 });
-    }
-
-    private record FakeFactory(MediaEngine media) implements SipConnectionFactory {
-        @Override
-        public SipConnection getConnection() {
-            return new SipConnection() {
-                @Override public ListenerRegistration register(SipApplicationListener listener) { throw new UnsupportedOperationException(); }
-                @Override public Executor callExecutor(String callId) { return Runnable::run; }
-                @Override public RtpStream openStream() { return media.openStream(); }
-                @Override public SdpAnswerer sdpAnswerer() { return new SdpAnswerer(media.advertisedAddress()); }
-                @Override public String advertisedAddress() { return media.advertisedAddress(); }
-                @Override public InetSocketAddress sipAddress() { throw new UnsupportedOperationException(); }
-                @Override public EngineStats stats() { throw new UnsupportedOperationException(); }
-                @Override public void close() { }
-            };
-        }
-
-        @Override public void setReference(Reference reference) { }
-        @Override public Reference getReference() { return null; }
     }
 }

@@ -1,0 +1,39 @@
+package org.sipee.session;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+
+import javax.naming.Reference;
+
+import org.sipee.media.MediaEngine;
+import org.sipee.media.RtpStream;
+import org.sipee.rar.api.EngineStats;
+import org.sipee.rar.api.ListenerRegistration;
+import org.sipee.rar.api.SipApplicationListener;
+import org.sipee.rar.api.SipConnection;
+import org.sipee.rar.api.SipConnectionFactory;
+import org.sipee.sdp.SdpAnswerer;
+
+/**
+ * The adapter's connection factory as a CallSession sees it in unit tests: media from a real engine,
+ * follow-ups run inline. Registration, SIP address and stats belong to the coordinator and are refused.
+ */
+record MediaOnlyConnections(MediaEngine media) implements SipConnectionFactory {
+
+    @Override
+    public SipConnection getConnection() {
+        return new SipConnection() {
+            @Override public ListenerRegistration register(SipApplicationListener listener) { throw new UnsupportedOperationException(); }
+            @Override public Executor callExecutor(String callId) { return Runnable::run; }
+            @Override public RtpStream openStream() { return media.openStream(); }
+            @Override public SdpAnswerer sdpAnswerer() { return new SdpAnswerer(media.advertisedAddress()); }
+            @Override public String advertisedAddress() { return media.advertisedAddress(); }
+            @Override public InetSocketAddress sipAddress() { throw new UnsupportedOperationException(); }
+            @Override public EngineStats stats() { throw new UnsupportedOperationException(); }
+            @Override public void close() { }
+        };
+    }
+
+    @Override public void setReference(Reference reference) { }
+    @Override public Reference getReference() { return null; }
+}
