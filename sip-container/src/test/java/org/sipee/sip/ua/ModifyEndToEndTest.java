@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sipee.sip.UaNode;
 import org.sipee.sip.transaction.SipTimers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,8 +29,8 @@ class ModifyEndToEndTest {
     private final BlockingQueue<String> bobEvents = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> aliceEvents = new LinkedBlockingQueue<>();
     private final CompletableFuture<InboundCall> inbound = new CompletableFuture<>();
-    private UaPeer alice;
-    private UaPeer bob;
+    private UaNode alice;
+    private UaNode bob;
 
     /** Bob: "answer" is answered at once; "early" rings with a 183 (reliable when asked) and waits. */
     private final UserAgentListener bobListener = new UserAgentListener() {
@@ -76,12 +77,12 @@ class ModifyEndToEndTest {
 
     @BeforeEach
     void start() throws IOException {
-        alice = new UaPeer(TIMERS, UaPolicy.DEFAULTS, new UserAgentListener() {
+        alice = new UaNode(TIMERS, UaPolicy.DEFAULTS, new UserAgentListener() {
             @Override public void onInvite(InboundCall call) { call.reject(603, "Decline"); }
             @Override public void onAck(InboundCall call) { }
             @Override public void onCallEnded(InboundCall call, CallEndReason reason) { }
         });
-        bob = new UaPeer(TIMERS, UaPolicy.DEFAULTS, bobListener);
+        bob = new UaNode(TIMERS, UaPolicy.DEFAULTS, bobListener);
     }
 
     @AfterEach
