@@ -55,8 +55,20 @@ public interface RtpStream extends AutoCloseable {
      */
     CompletableFuture<Boolean> play(Path wav) throws IOException;
 
+    /** Plays a tone for {@code duration} (a beep, a prompt tone); replaces what was playing; completes as {@link #play(Path)}. */
+    CompletableFuture<Boolean> playTone(double frequencyHz, Duration duration);
+
     /** Sends back what is received (after jitter buffer and concealment), re-encoded; replaces what was playing. */
     void echo();
+
+    /**
+     * False stops all sending, for hold (RFC 3264 §8.4): what plays keeps its place in time (a file runs on, a tone
+     * is heard again when sending resumes) and DTMF waits; received audio is still played out. True resumes.
+     */
+    void sending(boolean sending);
+
+    /** True sends silence instead of the audio that plays (RTP keeps flowing; DTMF still goes out); false restores it. */
+    void mute(boolean muted);
 
     /** Stops sending audio (tone, file, echo). Received packets are still counted; queued DTMF still goes out. */
     void stopPlaying();

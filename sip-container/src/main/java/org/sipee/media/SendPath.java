@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 final class SendPath {
 
     static final int FRAME = ToneGenerator.FRAME_SAMPLES;
+    private static final short[] SILENCE = new short[FRAME];
 
     private final int ssrc;
     private int sequence;
@@ -28,6 +29,8 @@ final class SendPath {
     private final ArrayDeque<DtmfSender> digits = new ArrayDeque<>();
     private DtmfSender digit;
     private long digitTimestamp;
+    private boolean sending = true;
+    private boolean muted;
 
     SendPath(int ssrc, int initialSequence, long initialTimestamp) {
         this.ssrc = ssrc;
@@ -54,6 +57,19 @@ final class SendPath {
         return source;
     }
 
+    /** False on hold (RFC 3264 §8.4): nothing is sent, but the source keeps its place in time and digits wait. */
+    void sending(boolean on) {
+        if (on && !sending) {
+            talkspurtStart = true;
+        }
+        sending = on;
+    }
+
+    /** Muted: audio goes out as silence (RTP keeps flowing, so NATs and the peer's media timeout stay content). */
+    void muted(boolean on) {
+        muted = on;
+    }
+
     void queueDigit(DtmfSender d) {
         digits.add(d);
     }
@@ -64,6 +80,10 @@ final class SendPath {
 
     /** The packet of this 20 ms interval, or null when there is nothing to send. */
     RtpPacket tick(long nowNanos) {
+        if (!sending) {
+            advanceSilently();
+            return null;
+        }
         if (digit == null && !digits.isEmpty()) {
             if (telephoneEvent < 0) {
                 digits.clear();
@@ -95,9 +115,16 @@ final class SendPath {
         if (talkspurtStart) {
             resumeClock(nowNanos);
         }
-        RtpPacket p = stamp(payloadType, talkspurtStart, timestamp, codec.encode(frame), nowNanos);
+        RtpPacket p = stamp(payloadType, talkspurtStart, timestamp, codec.encode(muted ? SILENCE : frame), nowNanos);
         talkspurtStart = false;
         return p;
+    }
+
+    private void advanceSilently() {
+        if (source != null && source.nextFrame() == null) {
+            source.finished(true);
+            source = null;
+        }
     }
 
     private RtpPacket stamp(int pt, boolean marker, long ts, byte[] payload, long nowNanos) {

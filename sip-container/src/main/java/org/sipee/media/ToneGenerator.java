@@ -33,14 +33,26 @@ public final class ToneGenerator {
         return amplitude;
     }
 
+    /** The next {@code duration} of the tone (rounded to samples; at least one frame, at most 10 minutes). */
+    public short[] samples(java.time.Duration duration) {
+        long n = duration.toMillis() * SAMPLE_RATE / 1000;
+        if (n < FRAME_SAMPLES || n > 600L * SAMPLE_RATE) {
+            throw new IllegalArgumentException("tone duration must be 20 ms .. 10 min, was " + duration);
+        }
+        return fill(new short[(int) n]);
+    }
+
     /** The next 160 samples. */
     public short[] nextFrame() {
-        short[] frame = new short[FRAME_SAMPLES];
-        for (int i = 0; i < FRAME_SAMPLES; i++) {
-            frame[i] = (short) Math.round(amplitude * Math.sin(phase));
+        return fill(new short[FRAME_SAMPLES]);
+    }
+
+    private short[] fill(short[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (short) Math.round(amplitude * Math.sin(phase));
             phase += phaseStep;
         }
         phase %= 2 * Math.PI; // keep the accumulator small so precision does not drift
-        return frame;
+        return out;
     }
 }

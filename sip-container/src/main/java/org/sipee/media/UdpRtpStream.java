@@ -125,6 +125,29 @@ final class UdpRtpStream implements RtpStream {
     }
 
     @Override
+    public CompletableFuture<Boolean> playTone(double frequencyHz, Duration duration) {
+        ToneGenerator generator = new ToneGenerator(frequencyHz, TONE_LEVEL_DBFS);
+        WavPlayer player = new WavPlayer(generator.samples(duration));
+        startSource(player);
+        return player.completion();
+    }
+
+    @Override
+    public void sending(boolean sending) {
+        requireOpen();
+        onLoop(() -> {
+            send.sending(sending);
+            clock.start();
+        });
+    }
+
+    @Override
+    public void mute(boolean muted) {
+        requireOpen();
+        onLoop(() -> send.muted(muted));
+    }
+
+    @Override
     public void echo() {
         startSource(EchoSource.attach(receive));
     }
