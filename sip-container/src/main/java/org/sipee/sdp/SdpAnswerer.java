@@ -37,7 +37,7 @@ public final class SdpAnswerer {
         SessionDescription offer = SdpParser.parse(offerSdp);
         int chosen = chooseAudioStream(offer);
         MediaDescription audio = offer.media().get(chosen);
-        RtpMap codec = chooseCodec(audio);
+        RtpMap codec = chooseCodec(audio, "offer");
         RtpMap dtmf = findTelephoneEvent(audio);
 
         Connection remote = offer.connectionFor(audio);
@@ -52,14 +52,19 @@ public final class SdpAnswerer {
             MediaDescription m = offer.media().get(i);
             answerMedia.add(i == chosen ? acceptedAudio(localRtpPort, codec, dtmf, audio, direction) : rejected(m));
         }
-        long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2); // §5: o= id, fresh per session
-        Connection ours = Connection.of(advertisedAddress);
-        Origin origin = new Origin("-", Long.toString(id), Long.toString(id), "IN", ours.addrType(), advertisedAddress);
         // RFC 3264 §6: the answer's t= must equal the offer's
         List<String> timing = offer.timing().isEmpty() ? List.of("0 0") : offer.timing();
-        SessionDescription answer = new SessionDescription(origin, "-", ours, timing, List.of(), List.of(), answerMedia);
+        Connection ours = Connection.of(advertisedAddress);
+        SessionDescription answer = new SessionDescription(freshOrigin(advertisedAddress), "-", ours, timing, List.of(),
+                List.of(), answerMedia);
         return new NegotiatedMedia(answer.toString(), remoteRtp, codec.payloadType(), codec.encodingName(),
                 dtmf == null ? -1 : dtmf.payloadType());
+    }
+
+    /** RFC 3264 §5: an o= line with a fresh session id, the version starting equal to it. */
+    static Origin freshOrigin(String address) {
+        long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+        return new Origin("-", Long.toString(id), Long.toString(id), "IN", Connection.of(address).addrType(), address);
     }
 
     /** Index of the first audio m-line we can take: RTP/AVP, not disabled. 304 / 302 otherwise. */
@@ -85,8 +90,8 @@ public final class SdpAnswerer {
                 + (kinds.length() == 0 ? "" : ", only " + kinds));
     }
 
-    /** The first offered format we support, in the offerer's order of preference (RFC 3264 §6.1). */
-    private static RtpMap chooseCodec(MediaDescription audio) throws SdpNegotiationException {
+    /** The first format of {@code side} (offer or answer) we support, in its order of preference (RFC 3264 §6.1). */
+    static RtpMap chooseCodec(MediaDescription audio, String side) throws SdpNegotiationException {
         StringJoiner offered = new StringJoiner(", ");
         for (String f : audio.formats()) {
             int pt = Integer.parseInt(f);
@@ -102,10 +107,10 @@ public final class SdpAnswerer {
             }
             offered.add(map.encodingName() + "/" + map.clockRate() + " (" + pt + ")");
         }
-        throw new SdpNegotiationException(305, "no common codec: offer has " + offered + "; we support PCMU, PCMA");
+        throw new SdpNegotiationException(305, "no common codec: " + side + " has " + offered + "; we support PCMU, PCMA");
     }
 
-    private static RtpMap findTelephoneEvent(MediaDescription audio) {
+    static RtpMap findTelephoneEvent(MediaDescription audio) {
         for (String f : audio.formats()) {
             RtpMap map = audio.rtpMap(Integer.parseInt(f));
             if (map != null && map.matches("telephone-event", CLOCK_RATE)) {
@@ -141,7 +146,7 @@ public final class SdpAnswerer {
      * The offerer's RTP address. Literal IP addresses are parsed without any lookup; a host name
      * (allowed by RFC 8866 §5.7) is returned unresolved so that no DNS query runs on the caller's thread.
      */
-    private static InetSocketAddress socketAddress(String host, int port) throws SdpNegotiationException {
+    static InetSocketAddress socketAddress(String host, int port) throws SdpNegotiationException {
         boolean v4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
         if (v4 && java.util.Arrays.stream(host.split("\\.")).anyMatch(o -> Integer.parseInt(o) > 255)) {
             throw new SdpNegotiationException(399, "bad address in c= line: '" + host + "'");

@@ -33,6 +33,12 @@ public interface InboundCall extends DialogCall {
     String remoteSdp();
 
     /**
+     * For an INVITE without an offer (late offer, RFC 3261 §13.2.1): the answer the ACK carried to the offer in our
+     * 200; null before the ACK, when the ACK had no body, or when the INVITE carried the offer.
+     */
+    String ackSdp();
+
+    /**
      * Sends a provisional response (101..199), e.g. 180 Ringing; sdp is optional (183 early media). When the INVITE
      * has Supported or Require: 100rel it goes reliably (RFC 3262: Require: 100rel, RSeq, retransmitted until the
      * PRACK; one at a time, later ones queue; no PRACK in 64*T1 answers the INVITE 500).

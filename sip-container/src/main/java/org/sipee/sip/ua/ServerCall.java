@@ -44,6 +44,7 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
     private boolean byeAfterAck;
     private DialogSession session;
     private final ReliableProvisionals reliable;
+    private volatile String ackSdp;
 
     ServerCall(UasContext ctx, SipRequest invite, InetSocketAddress source, InviteServerTransaction transaction, String localTag) {
         super(ctx.sessions());
@@ -64,6 +65,7 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
     @Override public InetSocketAddress remoteAddress() { return source; }
 
     @Override public String remoteSdp() { return Bodies.sdp(invite); }
+    @Override public String ackSdp() { return ackSdp; }
     @Override DialogSession session() { return session; }
 
     @Override
@@ -213,6 +215,10 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
     @Override
     public void onAck(Dialog ackDialog, SipRequest ack) {
         if (ack.cseq().number() == invite.cseq().number()) {
+            if (state == ACCEPTED && remoteSdp() == null) { // late offer: the answer is in the ACK (§13.2.1)
+                ackSdp = Bodies.sdp(ack);
+                session.exchanged(null, ackSdp);
+            }
             onAck();
         } else if (session != null) {
             session.onAck(ack);

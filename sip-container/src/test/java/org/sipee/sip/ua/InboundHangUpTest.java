@@ -101,4 +101,18 @@ class InboundHangUpTest {
         assertTrue(h.sent("BYE").isEmpty());
         assertEquals(List.of("invite"), h.events);
     }
+
+    /** RFC 3261 §13.2.1: an INVITE without SDP gets our offer in the 200; the answer comes in the ACK. */
+    @Test
+    void lateOfferAnswerIsTakenFromTheAck() {
+        InboundCall call = answeredCall();
+        assertEquals(null, call.remoteSdp(), "the INVITE has no offer");
+        assertEquals(null, call.ackSdp(), "no ACK yet");
+        String answer = UaHarness.SDP.replace("o=- 1 1", "o=carol 7 7"); // parse() turns the text's \n into CRLF
+        String ackWithSdp = ACK.formatted(ourTag()).replace("Content-Length: 0\n",
+                "Content-Type: application/sdp\nContent-Length: " + answer.length() + "\n") + answer.replace("\r\n", "\n");
+        h.receive(UaHarness.parse(ackWithSdp));
+        assertEquals(answer, call.ackSdp());
+        assertEquals(List.of("invite", "ack"), h.events);
+    }
 }
