@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sipee.media.Goertzel;
+import org.sipee.session.Call;
 import org.sipee.session.IncomingCall;
 import org.sipee.session.MediaState;
 import org.sipee.session.SessionRegistry;
@@ -160,7 +161,7 @@ class HoldResumeIT {
         String callId = connect(phone.g711Offer(1, "0 8", "sendrecv"));
         IncomingCall call = registry.find(callId).orElseThrow();
 
-        CompletableFuture<IncomingCall> held = call.hold().toCompletableFuture();
+        CompletableFuture<Call> held = call.hold().toCompletableFuture();
         String hold = phone.expectRequest("INVITE", WAIT);
         assertTrue(hold.contains("\r\na=sendonly\r\n"), "RFC 3264 §8.4: our hold offer is sendonly\n" + hold);
         phone.respond(hold, 200, "OK", phone.g711Offer(2, "0", "recvonly"));
@@ -170,7 +171,7 @@ class HoldResumeIT {
         phone.drainRtp(IN_FLIGHT);
         assertEquals(0, phone.countRtp(SILENCE), "no tone while we hold the call");
 
-        CompletableFuture<IncomingCall> resumed = call.resume().toCompletableFuture();
+        CompletableFuture<Call> resumed = call.resume().toCompletableFuture();
         String resume = phone.expectRequest("INVITE", WAIT);
         assertTrue(resume.contains("\r\na=sendrecv\r\n"), resume);
         phone.respond(resume, 200, "OK", phone.g711Offer(3, "0", "sendrecv"));

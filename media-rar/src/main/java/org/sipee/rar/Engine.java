@@ -1,6 +1,7 @@
 package org.sipee.rar;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -11,6 +12,7 @@ import jakarta.resource.spi.work.HintsContext;
 import org.sipee.media.MediaEngine;
 import org.sipee.rar.api.EngineStats;
 import org.sipee.sdp.SdpAnswerer;
+import org.sipee.sdp.SdpOfferer;
 import org.sipee.sip.SipStack;
 
 /**
@@ -26,13 +28,17 @@ final class Engine implements AutoCloseable {
     final MediaEngine media;
     final SipStack sip;
     final SdpAnswerer answerer;
+    final SdpOfferer offerer;
+    final Duration mediaTimeout;
 
-    private Engine(WorkerPool pool, CallRouter router, MediaEngine media, SipStack sip) {
+    private Engine(WorkerPool pool, CallRouter router, MediaEngine media, SipStack sip, Duration mediaTimeout) {
         this.pool = pool;
         this.router = router;
         this.media = media;
         this.sip = sip;
         this.answerer = new SdpAnswerer(media.advertisedAddress());
+        this.offerer = new SdpOfferer(media.advertisedAddress());
+        this.mediaTimeout = mediaTimeout;
     }
 
     static Engine start(EngineSettings settings, BootstrapContext context) throws ResourceAdapterInternalException {
@@ -46,7 +52,7 @@ final class Engine implements AutoCloseable {
         try {
             media = MediaEngine.start(settings.media(), io);
             SipStack sip = SipStack.start(settings.sip(), io, router);
-            Engine engine = new Engine(pool, router, media, sip);
+            Engine engine = new Engine(pool, router, media, sip, settings.mediaTimeout());
             LOG.info(() -> "SIP on " + sip.localAddress() + ", RTP " + settings.media().rtpPortMin() + "-"
                     + settings.media().rtpPortMax() + " advertised as " + engine.media.advertisedAddress());
             return engine;

@@ -14,7 +14,7 @@ import org.sipee.sip.ua.UaPolicy;
  * The adapter's config-properties turned into engine configurations. Every invalid value fails
  * with a ResourceAdapterInternalException whose message names the config-property.
  */
-record EngineSettings(SipStackConfig sip, MediaConfig media, int deliveryThreads) {
+record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeout, int deliveryThreads) {
 
     static EngineSettings from(SipResourceAdapter ra) throws ResourceAdapterInternalException {
         try {
@@ -29,7 +29,9 @@ record EngineSettings(SipStackConfig sip, MediaConfig media, int deliveryThreads
             SipStackConfig sip = SipStackConfig.defaults(ra.getBindAddress(), sipPort).withT1(Duration.ofMillis(t1))
                     .withTransports(transports).withTcpIdleTimeout(Duration.ofSeconds(tcpIdle)).withUa(ua);
             MediaConfig media = new MediaConfig(ra.getBindAddress(), rtpMin, rtpMax);
-            return new EngineSettings(sip, media, threads);
+            // 0 turns it off; otherwise long enough for a silence-suppressing peer's comfort-noise gaps
+            int mediaTimeout = range("mediaTimeoutSeconds", ra.getMediaTimeoutSeconds(), 0, 86_400);
+            return new EngineSettings(sip, media, Duration.ofSeconds(mediaTimeout), threads);
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("media-rar: invalid config-property: " + e.getMessage(), e);
         }

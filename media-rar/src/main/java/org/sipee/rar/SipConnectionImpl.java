@@ -1,6 +1,7 @@
 package org.sipee.rar;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import org.sipee.media.RtpStream;
@@ -9,6 +10,7 @@ import org.sipee.rar.api.ListenerRegistration;
 import org.sipee.rar.api.SipApplicationListener;
 import org.sipee.rar.api.SipConnection;
 import org.sipee.sdp.SdpAnswerer;
+import org.sipee.sdp.SdpOfferer;
 
 /** The handle an application holds; every call goes to the engine of its managed connection. */
 public class SipConnectionImpl implements SipConnection {
@@ -38,6 +40,16 @@ public class SipConnectionImpl implements SipConnection {
     @Override
     public SdpAnswerer sdpAnswerer() {
         return engine().answerer;
+    }
+
+    @Override
+    public SdpOfferer sdpOfferer() {
+        return engine().offerer;
+    }
+
+    @Override
+    public Duration mediaTimeout() {
+        return engine().mediaTimeout;
     }
 
     @Override

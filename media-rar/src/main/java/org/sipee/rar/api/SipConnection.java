@@ -1,10 +1,12 @@
 package org.sipee.rar.api;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import org.sipee.media.RtpStream;
 import org.sipee.sdp.SdpAnswerer;
+import org.sipee.sdp.SdpOfferer;
 
 /**
  * A handle on the engine hosted by the resource adapter. Cheap; close it when done.
@@ -33,6 +35,12 @@ public interface SipConnection extends AutoCloseable {
 
     /** Answers SDP offers with the engine's advertised media address. */
     SdpAnswerer sdpAnswerer();
+
+    /** Makes our own SDP offers (a late offer: an INVITE without one gets ours in the 200). */
+    SdpOfferer sdpOfferer();
+
+    /** How long a call may receive no RTP before the application should end it (config-property mediaTimeoutSeconds); zero when off. */
+    Duration mediaTimeout();
 
     /** The address RTP streams advertise in SDP. */
     String advertisedAddress();

@@ -112,7 +112,10 @@ public class SessionCoordinator implements SipApplicationListener {
         }
     }
 
-    /** @Bye handlers also learn of SESSION_EXPIRED: RFC 4028 §10, no refresh in time, the engine sent BYE. */
+    /**
+     * @Bye handlers also learn of SESSION_EXPIRED (RFC 4028 §10, no refresh in time, the engine sent BYE) and
+     * MEDIA_TIMEOUT (no RTP for the adapter's mediaTimeoutSeconds, the session sent BYE).
+     */
     @Override
     public void onCallEnded(InboundCall call, CallEndReason reason) {
         CallSession session = registry.session(call.callId());
@@ -120,9 +123,10 @@ public class SessionCoordinator implements SipApplicationListener {
             return;
         }
         SessionState before = session.terminating(reason);
-        CallEnded ended = new CallEnded(call.callId(), call.from(), call.to(), reason, before, session.rtpStats());
+        CallEndReason why = session.endReason(reason);
+        CallEnded ended = new CallEnded(call.callId(), call.from(), call.to(), why, before, session.rtpStats());
         try {
-            handlers.notifyEnded(handlersFor(reason), ended);
+            handlers.notifyEnded(handlersFor(why), ended);
         } finally {
             session.terminated();
             registry.remove(session);
@@ -132,7 +136,7 @@ public class SessionCoordinator implements SipApplicationListener {
     private List<HandlerMethod> handlersFor(CallEndReason reason) {
         return switch (reason) {
             case CANCELLED -> handlers.cancelHandlers();
-            case REMOTE_BYE, LOCAL_BYE, NO_ACK, SHUTDOWN, SESSION_EXPIRED -> handlers.byeHandlers();
+            case REMOTE_BYE, LOCAL_BYE, NO_ACK, SHUTDOWN, SESSION_EXPIRED, MEDIA_TIMEOUT -> handlers.byeHandlers();
             case REJECTED -> List.of();
         };
     }

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -37,7 +34,7 @@ class EarlyMediaTest {
 
     private MediaEngine media;
     private DatagramSocket callerRtp;
-    private RecordingCall wire;
+    private WireCall wire;
     private CallSession session;
 
     @BeforeEach
@@ -45,7 +42,7 @@ class EarlyMediaTest {
         media = MediaEngine.start(new MediaConfig("127.0.0.1", 42000, 42099), null);
         callerRtp = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         callerRtp.setSoTimeout(2000);
-        wire = new RecordingCall(offer("RTP/AVP 0 8 101", "a=rtpmap:101 telephone-event/8000\r\n"));
+        wire = new WireCall("early-media-test", offer("RTP/AVP 0 8 101", "a=rtpmap:101 telephone-event/8000\r\n"));
         session = new CallSession(wire.call(), new EngineAccess(new MediaOnlyConnections(media)));
     }
 
@@ -87,7 +84,7 @@ class EarlyMediaTest {
 
     @Test
     void unanswerableOfferIsRejected488AndBothStagesFail() {
-        wire = new RecordingCall(offer("RTP/AVP 3", "a=rtpmap:3 GSM/8000\r\n"));
+        wire = new WireCall("early-media-test", offer("RTP/AVP 3", "a=rtpmap:3 GSM/8000\r\n"));
         session = new CallSession(wire.call(), new EngineAccess(new MediaOnlyConnections(media)));
 
         CompletableFuture<IncomingCall> early = session.earlyMedia().toCompletableFuture();
@@ -134,38 +131,5 @@ class EarlyMediaTest {
     private String offer(String formats, String attributes) {
         return "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio " + callerRtp.getLocalPort() + " " + formats + "\r\n" + attributes + "a=sendrecv\r\n";
-    }
-
-    /**
-     * The stack's side of the call: records each response as "status reason\nbody". A proxy, so the test does not
-     * break whenever the engine's call interface grows; methods the session does not need here return null.
-     */
-    private static final class RecordingCall implements InvocationHandler {
-        final List<String> sent = new CopyOnWriteArrayList<>();
-        private final String offer;
-
-        RecordingCall(String offer) {
-            this.offer = offer;
-        }
-
-        InboundCall call() {
-            return (InboundCall) Proxy.newProxyInstance(InboundCall.class.getClassLoader(), new Class<?>[] {InboundCall.class}, this);
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) {
-            switch (method.getName()) {
-                case "callId": return "early-media-test";
-                case "requestUri": return "sip:early@127.0.0.1";
-                case "remoteSdp": return offer;
-                case "sendProvisional": sent.add(args[0] + " " + args[1] + "\n" + args[2]); return null;
-                case "accept": sent.add("200 OK\n" + args[0]); return null;
-                case "reject": sent.add(args[0] + " " + args[1] + "\n"); return null;
-                case "toString": return "RecordingCall" + sent;
-                case "hashCode": return System.identityHashCode(proxy);
-                case "equals": return proxy == args[0];
-                default: return null;
-            }
-        }
     }
 }

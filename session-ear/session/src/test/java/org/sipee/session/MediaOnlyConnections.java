@@ -1,6 +1,7 @@
 package org.sipee.session;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import javax.naming.Reference;
@@ -13,12 +14,17 @@ import org.sipee.rar.api.SipApplicationListener;
 import org.sipee.rar.api.SipConnection;
 import org.sipee.rar.api.SipConnectionFactory;
 import org.sipee.sdp.SdpAnswerer;
+import org.sipee.sdp.SdpOfferer;
 
 /**
  * The adapter's connection factory as a CallSession sees it in unit tests: media from a real engine,
  * follow-ups run inline. Registration, SIP address and stats belong to the coordinator and are refused.
  */
-record MediaOnlyConnections(MediaEngine media) implements SipConnectionFactory {
+record MediaOnlyConnections(MediaEngine media, Duration mediaTimeout) implements SipConnectionFactory {
+
+    MediaOnlyConnections(MediaEngine media) {
+        this(media, Duration.ZERO);
+    }
 
     @Override
     public SipConnection getConnection() {
@@ -27,6 +33,8 @@ record MediaOnlyConnections(MediaEngine media) implements SipConnectionFactory {
             @Override public Executor callExecutor(String callId) { return Runnable::run; }
             @Override public RtpStream openStream() { return media.openStream(); }
             @Override public SdpAnswerer sdpAnswerer() { return new SdpAnswerer(media.advertisedAddress()); }
+            @Override public SdpOfferer sdpOfferer() { return new SdpOfferer(media.advertisedAddress()); }
+            @Override public Duration mediaTimeout() { return mediaTimeout; }
             @Override public String advertisedAddress() { return media.advertisedAddress(); }
             @Override public InetSocketAddress sipAddress() { throw new UnsupportedOperationException(); }
             @Override public EngineStats stats() { throw new UnsupportedOperationException(); }

@@ -114,7 +114,7 @@ class SessionModifyTest {
 
     @Test
     void holdAndResumeFromTheApplicationSendReinvites() throws Exception {
-        CompletableFuture<IncomingCall> held = session.hold().toCompletableFuture();
+        CompletableFuture<Call> held = session.hold().toCompletableFuture();
         assertEquals(1, reinvites.size());
         assertTrue(reinvites.get(0).contains("a=sendonly"), reinvites.get(0));
         assertSameOriginNextVersion(sent.get(0), reinvites.get(0));
@@ -124,7 +124,7 @@ class SessionModifyTest {
         assertEquals(MediaState.Paused, session.mediaState());
 
         reinviteResult = new CompletableFuture<>();
-        CompletableFuture<IncomingCall> resumed = session.resume().toCompletableFuture();
+        CompletableFuture<Call> resumed = session.resume().toCompletableFuture();
         assertTrue(reinvites.get(1).contains("a=sendrecv"), reinvites.get(1));
         reinviteResult.complete(new ReinviteResult(200, "OK", null));
         assertSame(session, resumed.get(1, TimeUnit.SECONDS));
@@ -134,7 +134,7 @@ class SessionModifyTest {
 
     @Test
     void refusedHoldLeavesTheCallConnected() {
-        CompletableFuture<IncomingCall> held = session.hold().toCompletableFuture();
+        CompletableFuture<Call> held = session.hold().toCompletableFuture();
         reinviteResult.complete(new ReinviteResult(488, "Not Acceptable Here", null));
         ExecutionException failure = assertThrows(ExecutionException.class, () -> held.get(1, TimeUnit.SECONDS));
         assertTrue(failure.getCause().getMessage().contains("488"), failure.getCause().getMessage());

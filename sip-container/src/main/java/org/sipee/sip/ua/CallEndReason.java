@@ -15,5 +15,7 @@ public enum CallEndReason {
     /** The stack was shut down while the call was up. */
     SHUTDOWN,
     /** RFC 4028 §10: the session interval passed without a refresh (or our refresh got 408/481); we sent BYE. */
-    SESSION_EXPIRED
+    SESSION_EXPIRED,
+    /** No RTP arrived for the configured media timeout; the application's session layer sent BYE. */
+    MEDIA_TIMEOUT
 }

@@ -1,0 +1,85 @@
+package org.sipee.session;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+import org.sipee.media.RtpStreamStats;
+
+/**
+ * A call once it has media: what any handler can do with it, answered or in early media. Methods never block and may
+ * be called from any thread; the stages complete on the adapter's worker threads (never a Netty event loop). Media
+ * operations before earlyMedia() or answer() opened the stream throw {@link IllegalStateException}.
+ */
+public interface Call {
+
+    String callId();
+
+    /** From header value, as received. */
+    String from();
+
+    /** To header value, as received. */
+    String to();
+
+    SessionState state();
+
+    MediaState mediaState();
+
+    /** Plays a continuous tone (replaces what plays); on hold it is kept and heard again at the resume. */
+    void playTone(double frequencyHz);
+
+    /** Plays a tone for a while, e.g. the beep before a recording. Completes true when it played out, false when replaced, stopped or the call ended. */
+    CompletionStage<Boolean> playTone(double frequencyHz, Duration duration);
+
+    /**
+     * Plays a WAV file (8 kHz mono; 16-bit PCM, A-law or µ-law), replacing what plays. Completes true when all of it was
+     * sent, false when replaced, stopped or the call ended; exceptionally when the file cannot be read (the message
+     * names it and says why).
+     */
+    CompletionStage<Boolean> play(Path wav);
+
+    /** Sends back what the caller says (after jitter buffer and concealment), replacing what plays. */
+    void echo();
+
+    /** Stops the tone, file or echo. Queued DTMF still goes out. */
+    void stopPlaying();
+
+    /**
+     * Records what the caller sends (8 kHz mono 16-bit PCM WAV) until {@link CallRecording#stop()} or the end of the
+     * call, whichever comes first. The file is complete once {@link CallRecording#finished()} completes.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be created
+     */
+    CallRecording record(Path wav);
+
+    /** Sends DTMF digits (0-9, *, #, A-D) as RFC 4733 telephone-events, 100 ms each; fails when none was negotiated. */
+    void sendDtmf(String digits);
+
+    /** Adds a listener for the caller's DTMF digits (RFC 4733), each once; it runs on the call's worker, in order with the call's other events. */
+    void onDtmf(Consumer<Character> listener);
+
+    /** Sends silence instead of what plays (RTP keeps flowing); {@link #unmute()} restores it. */
+    void mute();
+
+    void unmute();
+
+    /**
+     * Puts the caller on hold (RFC 3264 §8.4): a re-INVITE with our SDP a=sendonly. Once the caller's 200 arrives
+     * the call is {@link SessionState#OnHold}, media {@link MediaState#Paused}: nothing is sent (a file keeps its
+     * place in time, a tone is heard again at the resume). Completes exceptionally when the re-INVITE is refused (the
+     * session is then unchanged, RFC 3261 §14.1), or the call is not connected. The caller's own re-INVITE
+     * (a=sendonly or inactive) puts the call on hold the same way, a=sendrecv resumes it; a re-INVITE with another
+     * codec first switches to it.
+     */
+    CompletionStage<Call> hold();
+
+    /** Takes the call off hold: a re-INVITE with a=sendrecv; then Connected, media Active, sending again. */
+    CompletionStage<Call> resume();
+
+    /** Ends the call with BYE (an unanswered call: use {@code reject}). The @Bye handlers then run with LOCAL_BYE. */
+    void hangUp();
+
+    /** Counters of the call's RTP stream (zeros before the stream opened; the last values after it closed). */
+    RtpStreamStats rtpStats();
+}
