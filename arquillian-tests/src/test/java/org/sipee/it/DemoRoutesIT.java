@@ -29,7 +29,7 @@ import org.sipee.session.SessionState;
 
 /**
  * The demo application as shipped (sipee-demo.ear, its ToneAnswerer routes) with this test added as a war:
- * sip:early@ plays the tone as early media, sip:busy@ is rejected 486. A caller over loopback UDP checks the
+ * sip:early@ plays the tone as early media, sip:busy@ is rejected 486, sip:echo@ sends the caller's voice back. A caller over loopback UDP checks the
  * wire and the audio; afterwards nothing of the call may be left.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -47,7 +47,7 @@ class DemoRoutesIT {
     static Archive<?> demo() {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "demo-routes.war")
                 .addClasses(DemoRoutesIT.class, SipPhone.class, SipResponse.class, Poll.class, TestDeployments.class,
-                        EngineProbe.class)
+                        EngineProbe.class, ToneTalker.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestDeployments.built("sipee-demo.ear"));
         ear.delete("META-INF/application.xml"); // it lists no modules: without it every war in the EAR is one
@@ -119,6 +119,25 @@ class DemoRoutesIT {
         assertTrue(busy.to().contains("tag="), "a final response carries our To tag: " + busy.to());
         phone.ack(busy);
         assertEquals(0, phone.receiveRtp(1, 0, Duration.ofMillis(200)), "no media for a rejected call");
+        assertCleanedUp();
+    }
+
+    @Test
+    @OperateOnDeployment("demo")
+    void echoRouteSendsTheCallersVoiceBack() throws Exception {
+        phone.invite("echo", phone.pcmuOffer());
+        SipResponse ok = phone.expect(200, "INVITE", WAIT);
+        phone.ack(ok);
+        try (ToneTalker talking = new ToneTalker(phone, ok.body(), 1000)) {
+            phone.drainRtp(Duration.ofMillis(200)); // the jitter buffer's first frames: concealment, not yet the echo
+            short[] heard = phone.receiveAudio(25, 0, WAIT);
+            assertTrue(heard.length == 25 * 160, "half a second of echo: " + heard.length / 160 + " packets");
+            double at1000 = Goertzel.power(heard, 1000);
+            assertTrue(at1000 > 100 * Goertzel.power(heard, 440) && at1000 > 100 * Goertzel.power(heard, 300),
+                    "the caller hears its own 1000 Hz back");
+        }
+        phone.bye();
+        phone.expect(200, "BYE", WAIT);
         assertCleanedUp();
     }
 

@@ -204,6 +204,11 @@ public final class SipPhone implements AutoCloseable {
         send(request("CANCEL", requestUri, inviteBranch, "<" + requestUri + ">", 1, "", ""));
     }
 
+    /** Sends one RTP datagram from the phone's RTP socket (the address its offers name). */
+    public void sendRtp(byte[] datagram, InetSocketAddress to) throws IOException {
+        rtp.send(new DatagramPacket(datagram, datagram.length, to));
+    }
+
     public void sendRaw(byte[] datagram) throws IOException {
         sip.send(new DatagramPacket(datagram, datagram.length, server));
     }
