@@ -104,6 +104,15 @@ class SessionModifyTest {
     }
 
     @Test
+    void reofferAddingVideoKeepsTheAudioAndRejectsTheVideoStream() throws Exception {
+        Modify withVideo = modify(offer(2, "RTP/AVP 0 8", "sendrecv") + "m=video 9000 RTP/AVP 31\r\n");
+        assertTrue(withVideo.accepted.matches("(?s).*m=audio [1-9]\\d* RTP/AVP 0\\r\\n.*m=video 0 RTP/AVP 31\\r\\n.*"),
+                "RFC 3264 §6, §8: one m-line per offered stream, the video refused with port 0\n" + withVideo.accepted);
+        assertEquals(SessionState.Connected, session.state());
+        assertEquals(0, rtp(0, 2000), "the tone goes on");
+    }
+
+    @Test
     void unanswerableOfferIs488AndChangesNothing() throws Exception {
         Modify gsm = modify(offer(2, "RTP/AVP 3", "sendrecv").replace("a=rtpmap:8 PCMA/8000\r\n", ""));
         assertNull(gsm.accepted);
