@@ -2,6 +2,7 @@ package org.sipee.media;
 
 import io.netty.buffer.ByteBuf;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -34,6 +35,11 @@ final class ReceivePath {
     private volatile long payloadOctets;
     private int ssrc;
     private boolean hasSsrc;
+    private static final short[] NOTHING = new short[0];
+    /** Decoded samples not played yet: a packet longer than 20 ms spans intervals. */
+    private short[] pending = NOTHING;
+    /** Samples per packet of the stream (its ptime), for concealing a lost one. */
+    private int packetSamples = ToneGenerator.FRAME_SAMPLES;
 
     ReceivePath(int jitterMinFrames, int jitterMaxFrames) {
         this.jitterBuffer = new JitterBuffer(jitterMinFrames, jitterMaxFrames);
@@ -103,15 +109,31 @@ final class ReceivePath {
         return true;
     }
 
-    /** One 20 ms playout interval; returns false when the buffer is idle (nothing was played). */
+    /**
+     * One 20 ms playout interval; returns false when the buffer is idle (nothing was played). A packet carries
+     * ptime worth of samples (RFC 3551 §4.5: 20 ms by default, often 30 ms): packets are taken from the jitter
+     * buffer until a frame's 160 samples are at hand, and what is left over plays in the next intervals.
+     */
     boolean tick(long nowNanos) {
-        jitterBuffer.jitter(statistics.jitterMillis());
-        JitterBuffer.Playout out = jitterBuffer.poll(nowNanos);
-        if (out.kind() == JitterBuffer.Kind.IDLE) {
-            return false;
+        while (pending.length < ToneGenerator.FRAME_SAMPLES) {
+            jitterBuffer.jitter(statistics.jitterMillis());
+            JitterBuffer.Playout out = jitterBuffer.poll(nowNanos);
+            if (out.kind() == JitterBuffer.Kind.IDLE) {
+                pending = NOTHING;
+                return false;
+            }
+            short[] decoded = out.kind() == JitterBuffer.Kind.FRAME ? codecFor(out.packet().payloadType()).decode(out.packet().payload()) : null;
+            if (decoded != null) {
+                packetSamples = Math.max(1, decoded.length);
+            }
+            pending = concat(pending, plc.process(decoded, packetSamples));
         }
-        short[] decoded = out.kind() == JitterBuffer.Kind.FRAME ? codecFor(out.packet().payloadType()).decode(out.packet().payload()) : null;
-        short[] frame = plc.process(decoded, ToneGenerator.FRAME_SAMPLES);
+        short[] frame = pending;
+        pending = NOTHING;
+        if (frame.length > ToneGenerator.FRAME_SAMPLES) { // the common 20 ms packet is played as it is
+            pending = Arrays.copyOfRange(frame, ToneGenerator.FRAME_SAMPLES, frame.length);
+            frame = Arrays.copyOf(frame, ToneGenerator.FRAME_SAMPLES);
+        }
         for (Consumer<short[]> sink : sinks) {
             try {
                 sink.accept(frame);
@@ -120,6 +142,15 @@ final class ReceivePath {
             }
         }
         return true;
+    }
+
+    private static short[] concat(short[] a, short[] b) {
+        if (a.length == 0) {
+            return b;
+        }
+        short[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     boolean idle() {

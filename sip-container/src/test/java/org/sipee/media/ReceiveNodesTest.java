@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,34 @@ class ReceiveNodesTest {
         assertTrue(tonal >= 19, "tonal frames " + tonal + " of " + frames.size());
         assertEquals(0, path.jitterBuffer().latePackets());
         assertTrue(path.concealedFrames() >= 1);
+    }
+
+    /** RFC 3551 §4.5: packets of 30 ms (240 samples) play out as 20 ms frames, in order and without concealment. */
+    @Test
+    void thirtyMillisecondPacketsPlayAtTheirOwnPace() {
+        ReceivePath path = new ReceivePath(2, 10);
+        List<short[]> frames = new ArrayList<>();
+        path.addSink(frames::add);
+        short[] sent = new short[240 * 20];
+        for (int i = 0; i < sent.length; i++) {
+            sent[i] = (short) (i * 4);
+        }
+        sent = G711Codec.PCMU.decode(G711Codec.PCMU.encode(sent));
+        long t = 0;
+        for (int tick = 0, next = 0; tick < 30; tick++, t += 20 * MS) {
+            for (; next < 20 && next * 30 * MS <= t; next++) {
+                byte[] payload = G711Codec.PCMU.encode(Arrays.copyOfRange(sent, next * 240, next * 240 + 240));
+                path.onPacket(new RtpPacket(false, 0, next, 240L * next, 9, payload), t);
+            }
+            path.tick(t + 10 * MS);
+        }
+        assertEquals(0, path.concealedFrames(), "no packet went missing");
+        assertTrue(frames.size() >= 27, "frames " + frames.size());
+        for (int f = 0; f < frames.size(); f++) {
+            assertEquals(160, frames.get(f).length);
+            short[] expected = Arrays.copyOfRange(sent, 160 * f, 160 * f + 160);
+            assertTrue(Arrays.equals(expected, frames.get(f)), "frame " + f + " plays samples " + 160 * f + "..");
+        }
     }
 
     @Test
