@@ -62,7 +62,7 @@ public final class TestDeployments {
     /** An EAR like the demo's: the built session jar in lib, plus a war with the test and its handlers. */
     public static EnterpriseArchive testEar(String name, Class<?>... classes) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addClasses(TestHandlers.class, SipPhone.class, SipResponse.class, Poll.class, TestDeployments.class)
+                .addClasses(TestHandlers.class, SipPhone.class, SipResponse.class, Poll.class, TestDeployments.class, Tones.class)
                 .addClasses(classes)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         JavaArchive session = ShrinkWrap.createFromZipFile(JavaArchive.class, built("session.jar"));

@@ -1,0 +1,25 @@
+package org.sipee.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.sipee.media.Goertzel;
+
+/** What a listener would call "hearing a tone": its frequency stands 20 dB above neighbouring probes. */
+final class Tones {
+
+    private static final double[] PROBES_HZ = {300, 440, 1000};
+
+    private Tones() {
+    }
+
+    /** At least {@code minFrames} 20 ms frames, with {@code hz} 100 times (20 dB) stronger than each other probe. */
+    static void assertDominant(short[] heard, double hz, int minFrames, String what) {
+        assertTrue(heard.length >= minFrames * 160, what + ": only " + heard.length / 160 + " frames of audio");
+        double at = Goertzel.power(heard, hz);
+        for (double probe : PROBES_HZ) {
+            if (probe != hz) {
+                assertTrue(at > 100 * Goertzel.power(heard, probe), what + ": " + hz + " Hz is not 20 dB above " + probe + " Hz");
+            }
+        }
+    }
+}
