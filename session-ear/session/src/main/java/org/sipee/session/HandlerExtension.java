@@ -11,7 +11,7 @@ import jakarta.enterprise.inject.spi.ProcessManagedBean;
 
 /**
  * CDI portable extension: finds @Invite, @Bye and @Cancel methods on managed beans at deployment
- * and fails the deployment when a signature is wrong.
+ * and fails the deployment when a signature is wrong or two @Invite handlers claim the same calls.
  */
 public class HandlerExtension implements Extension {
 
@@ -25,7 +25,7 @@ public class HandlerExtension implements Extension {
             Invite onInvite = annotated.getAnnotation(Invite.class);
             if (onInvite != null) {
                 check(event, method, true, IncomingCall.class);
-                invite.add(new HandlerMethod(event.getBean(), method, onInvite.value()));
+                addInvite(event, new HandlerMethod(event.getBean(), method, CallRoute.of(onInvite)));
             }
             if (annotated.isAnnotationPresent(Bye.class)) {
                 check(event, method, false, CallEnded.class);
@@ -36,6 +36,18 @@ public class HandlerExtension implements Extension {
                 cancel.add(new HandlerMethod(event.getBean(), method, null));
             }
         }
+    }
+
+    /** Two handlers for the same calls would leave the choice to chance: the deployment fails naming both. */
+    private void addInvite(ProcessManagedBean<?> event, HandlerMethod handler) {
+        for (HandlerMethod other : invite) {
+            if (other.route().equals(handler.route())) {
+                event.addDefinitionError(new IllegalArgumentException("@Invite handlers " + other + " and " + handler
+                        + " both claim the calls of " + handler.route() + ": give one of them other patterns"));
+                return;
+            }
+        }
+        invite.add(handler);
     }
 
     private static void check(ProcessManagedBean<?> event, Method method, boolean argRequired, Class<?> argType) {

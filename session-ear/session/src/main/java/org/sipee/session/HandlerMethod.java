@@ -2,7 +2,6 @@ package org.sipee.session;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.spi.CreationalContext;
@@ -13,17 +12,12 @@ import jakarta.enterprise.inject.spi.BeanManager;
  * One discovered handler method of a CDI bean. It is invoked on the bean's contextual instance
  * (not through the client proxy, so package-private handler methods work).
  *
- * @param pattern request-URI pattern (@Invite only, else null)
+ * @param route the calls it takes (@Invite only, else null)
  */
-record HandlerMethod(Bean<?> bean, Method method, String pattern) {
+record HandlerMethod(Bean<?> bean, Method method, CallRoute route) {
 
     HandlerMethod {
         method.setAccessible(true);
-    }
-
-    boolean matches(String requestUri) {
-        String regex = Pattern.quote(pattern).replace("*", "\\E.*\\Q");
-        return requestUri != null && requestUri.matches(regex);
     }
 
     /** Calls the method with arg if it takes one parameter, without when it takes none. */

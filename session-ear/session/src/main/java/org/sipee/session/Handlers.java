@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.enterprise.inject.spi.BeanManager;
 
+import org.sipee.sip.ua.InboundCall;
+
 /** Chooses and calls the application's handler methods. */
 @ApplicationScoped
 public class Handlers {
@@ -22,11 +24,11 @@ public class Handlers {
     @Inject
     BeanManager beanManager;
 
-    /** The @Invite handler with the longest pattern matching the request-URI. */
-    Optional<HandlerMethod> inviteHandler(String requestUri) {
+    /** The most specific @Invite handler whose route matches the call. */
+    Optional<HandlerMethod> inviteHandler(InboundCall call) {
         return extension.inviteHandlers().stream()
-                .filter(h -> h.matches(requestUri))
-                .max(Comparator.comparingInt(h -> h.pattern().length()));
+                .filter(h -> h.route().matches(call.requestUri(), call.from(), call.to()))
+                .max(Comparator.comparingInt(h -> h.route().specificity()));
     }
 
     void invoke(HandlerMethod handler, IncomingCall call) throws Exception {

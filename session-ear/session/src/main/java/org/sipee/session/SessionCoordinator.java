@@ -78,7 +78,7 @@ public class SessionCoordinator implements SipApplicationListener {
 
     @Override
     public void onInvite(InboundCall call) {
-        Optional<HandlerMethod> handler = handlers.inviteHandler(call.requestUri());
+        Optional<HandlerMethod> handler = handlers.inviteHandler(call);
         if (handler.isEmpty()) {
             call.reject(404, "Not Found");
             return;
