@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +36,7 @@ final class CallMedia {
     private final EngineAccess engine;
     private final Executor followUps;
     private final Runnable onMediaTimeout;
+    private final BiConsumer<MediaState, MediaState> onStateChange;
     private final List<Consumer<Character>> dtmfListeners = new CopyOnWriteArrayList<>();
     private final List<SessionRecording> recordings = new ArrayList<>();
     private MediaState state = MediaState.None;
@@ -47,12 +49,15 @@ final class CallMedia {
     /**
      * @param followUps      the call's executor (in order with its events)
      * @param onMediaTimeout runs on that executor when no RTP arrived for the adapter's mediaTimeoutSeconds
+     * @param onStateChange  told of every media state transition (from, to), under this object's lock
      */
-    CallMedia(String callId, EngineAccess engine, Executor followUps, Runnable onMediaTimeout) {
+    CallMedia(String callId, EngineAccess engine, Executor followUps, Runnable onMediaTimeout,
+              BiConsumer<MediaState, MediaState> onStateChange) {
         this.callId = callId;
         this.engine = engine;
         this.followUps = followUps;
         this.onMediaTimeout = onMediaTimeout;
+        this.onStateChange = onStateChange;
     }
 
     synchronized MediaState state() { return state; }
@@ -272,6 +277,8 @@ final class CallMedia {
     }
 
     private void to(MediaState next) {
+        MediaState from = state;
         state = state.transitionTo(next);
+        onStateChange.accept(from, next);
     }
 }

@@ -35,11 +35,19 @@ final class CallSession implements IncomingCall {
     private boolean lateOffer;
     private boolean mediaTimedOut;
     private final Executor followUps;
+    private final SessionEvents events;
 
     CallSession(InboundCall call, EngineAccess engine) {
+        this(call, engine, SessionEvents.NOBODY);
+    }
+
+    /** @param publisher receives the call's events (CDI's Event.fire in the server), in order, on the call's executor */
+    CallSession(InboundCall call, EngineAccess engine, Consumer<Object> publisher) {
         this.call = call;
         this.followUps = engine.apply(c -> c.callExecutor(call.callId()));
-        this.media = new CallMedia(call.callId(), engine, followUps, this::onMediaTimeout);
+        this.events = new SessionEvents(publisher, followUps);
+        this.media = new CallMedia(call.callId(), engine, followUps, this::onMediaTimeout,
+                (from, to) -> events.publish(new MediaStateChanged(this, from, to)));
         this.modifier = new SessionModifier(this, call, media);
     }
 
@@ -249,6 +257,13 @@ final class CallSession implements IncomingCall {
     }
 
     private void moveTo(SessionState next) {
+        SessionState from = state;
         state = state.transitionTo(next);
+        events.publish(new SessionStateChanged(this, from, next));
+    }
+
+    /** The last event of the call, after its end handlers ran. */
+    void publishEnd(CallEnded ended) {
+        events.publish(new SessionTerminated(ended));
     }
 }

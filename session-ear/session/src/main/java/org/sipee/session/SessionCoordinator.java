@@ -10,6 +10,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
 
@@ -39,6 +40,10 @@ public class SessionCoordinator implements SipApplicationListener {
 
     @Inject
     Handlers handlers;
+
+    /** Session events for the application's observers (SessionCreated, SessionStateChanged, ...). */
+    @Inject
+    Event<Object> events;
 
     private EngineAccess engine;
     private ListenerRegistration registration;
@@ -83,8 +88,9 @@ public class SessionCoordinator implements SipApplicationListener {
             call.reject(404, "Not Found");
             return;
         }
-        CallSession session = new CallSession(call, engine());
+        CallSession session = new CallSession(call, engine(), events::fire);
         registry.add(session);
+        events.fire(new SessionCreated(session)); // on this worker, before the handler decides
         try {
             handlers.invoke(handler.get(), session);
         } catch (Exception e) {
@@ -130,6 +136,7 @@ public class SessionCoordinator implements SipApplicationListener {
         } finally {
             session.terminated();
             registry.remove(session);
+            session.publishEnd(ended);
         }
     }
 
