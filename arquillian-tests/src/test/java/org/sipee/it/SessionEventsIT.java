@@ -14,7 +14,7 @@ import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The session's CDI events, as an observer bean of the application sees them for real calls over loopback. */
+/** The session's CDI events and @Dtmf handlers, as an application sees them for real calls over loopback. */
 @ExtendWith(ArquillianExtension.class)
 class SessionEventsIT {
 
@@ -27,11 +27,15 @@ class SessionEventsIT {
 
     @Deployment(name = "app", order = 2)
     static Archive<?> app() {
-        return TestDeployments.testEar("session-events", SessionEventsIT.class, SessionEventLog.class);
+        return TestDeployments.testEar("session-events", SessionEventsIT.class, SessionEventLog.class, DtmfLog.class,
+                DtmfPackets.class, ToneTalker.class);
     }
 
     @Inject
     SessionEventLog log;
+
+    @Inject
+    DtmfLog dtmf;
 
     @Test
     @OperateOnDeployment("app")
@@ -77,5 +81,23 @@ class SessionEventsIT {
                 "terminated CANCELLED");
         Poll.until("the terminated event", () -> log.of(callId).size() >= expected.size(), () -> log.of(callId).toString(), WAIT);
         assertEquals(expected, log.of(callId));
+    }
+
+    @Test
+    @OperateOnDeployment("app")
+    void dtmfHandlerHearsTheKeysTheCallerPresses() throws Exception {
+        try (SipPhone phone = new SipPhone(TestDeployments.TEST_SIP_PORT)) {
+            String callId = phone.invite("answer", phone.pcmuOffer());
+            SipResponse ok = phone.expect(200, "INVITE", WAIT);
+            phone.ack(ok);
+            DtmfPackets keypad = new DtmfPackets();
+            for (char key : "4#2".toCharArray()) {
+                keypad.press(phone, ToneTalker.mediaAddress(ok.body()), key);
+            }
+            Poll.until("three digits at the @Dtmf handler", () -> dtmf.of(callId).size() >= 3, () -> dtmf.of(callId).toString(), WAIT);
+            assertEquals(List.of('4', '#', '2'), dtmf.of(callId), "each digit once, in order");
+            phone.bye();
+            phone.expect(200, "BYE", WAIT);
+        }
     }
 }

@@ -10,7 +10,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 
 /**
- * CDI portable extension: finds @Invite, @Bye and @Cancel methods on managed beans at deployment
+ * CDI portable extension: finds @Invite, @Bye, @Cancel and @Dtmf methods on managed beans at deployment
  * and fails the deployment when a signature is wrong or two @Invite handlers claim the same calls.
  */
 public class HandlerExtension implements Extension {
@@ -18,6 +18,7 @@ public class HandlerExtension implements Extension {
     private final List<HandlerMethod> invite = new CopyOnWriteArrayList<>();
     private final List<HandlerMethod> bye = new CopyOnWriteArrayList<>();
     private final List<HandlerMethod> cancel = new CopyOnWriteArrayList<>();
+    private final List<HandlerMethod> dtmf = new CopyOnWriteArrayList<>();
 
     <T> void collect(@Observes ProcessManagedBean<T> event) {
         for (AnnotatedMethod<? super T> annotated : event.getAnnotatedBeanClass().getMethods()) {
@@ -34,6 +35,10 @@ public class HandlerExtension implements Extension {
             if (annotated.isAnnotationPresent(Cancel.class)) {
                 check(event, method, false, CallEnded.class);
                 cancel.add(new HandlerMethod(event.getBean(), method, null));
+            }
+            if (annotated.isAnnotationPresent(Dtmf.class)) {
+                check(event, method, true, DtmfReceived.class);
+                dtmf.add(new HandlerMethod(event.getBean(), method, null));
             }
         }
     }
@@ -69,5 +74,9 @@ public class HandlerExtension implements Extension {
 
     List<HandlerMethod> cancelHandlers() {
         return cancel;
+    }
+
+    List<HandlerMethod> dtmfHandlers() {
+        return dtmf;
     }
 }

@@ -35,13 +35,26 @@ public class Handlers {
         handler.invoke(beanManager, call);
     }
 
-    /** Calls every handler of the list; one failing does not stop the others. */
     void notifyEnded(List<HandlerMethod> handlers, CallEnded ended) {
+        notifyAll(handlers, ended, ended.callId());
+    }
+
+    /** The @Dtmf handlers, if the application has any. */
+    void notifyDtmf(Call call, char digit) {
+        notifyAll(extension.dtmfHandlers(), new DtmfReceived(call, digit), call.callId());
+    }
+
+    boolean hasDtmfHandlers() {
+        return !extension.dtmfHandlers().isEmpty();
+    }
+
+    /** Calls every handler of the list; one failing does not stop the others. */
+    private void notifyAll(List<HandlerMethod> handlers, Object event, String callId) {
         for (HandlerMethod handler : handlers) {
             try {
-                handler.invoke(beanManager, ended);
+                handler.invoke(beanManager, event);
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "handler " + handler + " failed for " + ended.callId(), e);
+                LOG.log(Level.WARNING, "handler " + handler + " failed for " + callId, e);
             }
         }
     }

@@ -91,6 +91,9 @@ public class SessionCoordinator implements SipApplicationListener {
         CallSession session = new CallSession(call, engine(), events::fire);
         registry.add(session);
         events.fire(new SessionCreated(session)); // on this worker, before the handler decides
+        if (handlers.hasDtmfHandlers()) {
+            session.onDtmf(digit -> handlers.notifyDtmf(session, digit));
+        }
         try {
             handlers.invoke(handler.get(), session);
         } catch (Exception e) {
