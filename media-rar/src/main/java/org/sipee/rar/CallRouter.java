@@ -53,14 +53,12 @@ final class CallRouter implements UserAgentListener {
      * with the application's class loader), or the pool once the call is no longer routed. Never runs on the loop.
      */
     Executor executorFor(String callId) {
-        return task -> {
-            RoutedCall routed = calls.get(callId);
-            if (routed == null) {
-                pool.execute(task);
-            } else {
-                routed.queue().execute(() -> routed.app().deliver(l -> task.run()));
-            }
-        };
+        RoutedCall routed = calls.get(callId);
+        if (routed == null) {
+            return pool;
+        }
+        // bound to the call's queue now: its tasks stay in order after the call ended too
+        return task -> routed.queue().execute(() -> routed.app().deliver(l -> task.run()));
     }
 
     @Override

@@ -25,7 +25,9 @@ public interface SipConnection extends AutoCloseable {
     /**
      * Runs the application's own follow-ups of a call (e.g. the outcome of its re-INVITE, which the engine reports
      * on its event loop) on the adapter's workers, in order with the call's events, with the registering
-     * application's context class loader. Once the call has ended, tasks run on the worker pool unordered.
+     * application's context class loader. An executor taken while the call is up keeps its tasks in that order after
+     * the call ended too (until the application unregisters); taken for an unknown call, it runs them on the worker
+     * pool unordered.
      * Outlives this handle.
      */
     Executor callExecutor(String callId);
