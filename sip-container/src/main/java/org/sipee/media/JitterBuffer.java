@@ -1,8 +1,5 @@
 package org.sipee.media;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * An adaptive jitter buffer for fixed 20 ms audio frames, keyed by extended sequence number. The
  * playout clock (one {@link #poll} per frame interval) asks for the next frame:
@@ -35,7 +32,7 @@ final class JitterBuffer {
 
     private final int minFrames;
     private final int maxFrames;
-    private final TreeMap<Long, RtpPacket> queue = new TreeMap<>();
+    private final PacketQueue queue = new PacketQueue();
     private boolean playing;
     private boolean everPlayed;
     private long nextSeq;
@@ -118,11 +115,11 @@ final class JitterBuffer {
             return Playout.MISSING;
         }
         if (!queue.isEmpty() && queue.lastKey() - nextSeq + 1 > targetFrames + 2) {
-            queue.headMap(nextSeq, true).clear(); // too deep: skip a frame
+            queue.dropBefore(nextSeq + 1); // too deep: skip a frame
             nextSeq++;
             discarded++;
         }
-        queue.headMap(nextSeq, false).clear();
+        queue.dropBefore(nextSeq);
         RtpPacket p = queue.remove(nextSeq);
         nextSeq++;
         if (p != null) {
@@ -161,10 +158,5 @@ final class JitterBuffer {
 
     int depth() {
         return queue.size();
-    }
-
-    /** For tests: the queued sequence numbers. */
-    Map<Long, RtpPacket> queued() {
-        return queue;
     }
 }

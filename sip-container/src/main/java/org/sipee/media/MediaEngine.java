@@ -1,5 +1,6 @@
 package org.sipee.media;
 
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -20,7 +21,9 @@ import java.net.UnknownHostException;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -36,6 +39,7 @@ public final class MediaEngine implements AutoCloseable {
     private final InetAddress bindAddress;
     private final String advertisedAddress;
     private final EventLoopGroup group;
+    private final Map<EventExecutor, LoopClock> clocks = new IdentityHashMap<>(); // one per loop, fixed at start
     private final PortAllocator ports;
     private final Set<UdpRtpStream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -46,6 +50,7 @@ public final class MediaEngine implements AutoCloseable {
         this.bindAddress = bindAddress;
         this.advertisedAddress = chooseAdvertisedAddress(bindAddress);
         this.group = group;
+        group.forEach(loop -> clocks.put(loop, new LoopClock((EventLoop) loop)));
         this.ports = new PortAllocator(config.rtpPortMin(), config.rtpPortMax());
         // RFC 3550 §6.5.1 / RFC 7022: one CNAME per engine, random so it stays unique behind NATs
         this.cname = "sipee-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + "@" + advertisedAddress;
@@ -116,7 +121,8 @@ public final class MediaEngine implements AutoCloseable {
             UdpRtpStream[] self = new UdpRtpStream[1];
             UdpRtpStream stream;
             try {
-                stream = new UdpRtpStream(group.next(), port, rtpSocket, rtcpSocket, () -> streams.remove(self[0]), ports::release,
+                EventLoop loop = group.next();
+                stream = new UdpRtpStream(loop, clocks.get(loop), port, rtpSocket, rtcpSocket, () -> streams.remove(self[0]), ports::release,
                         options, cname);
             } catch (RuntimeException e) {
                 closeQuietly(rtpSocket);

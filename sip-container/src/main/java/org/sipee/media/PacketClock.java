@@ -1,66 +1,54 @@
 package org.sipee.media;
 
-import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.ScheduledFuture;
-
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A stream's 20 ms packet clock on its event loop (the loop's scheduler, no sleeping thread): each tick
- * plays out one received frame, then sends one packet. It runs only while there is something to send
+ * A stream's 20 ms packet clock, ticked by its event loop's {@link LoopClock} (no thread of its own): each
+ * tick plays out one received frame, then sends one packet. It runs only while there is something to send
  * or to play out, and stops itself otherwise. Loop-confined.
  */
 final class PacketClock {
 
-    private static final System.Logger LOG = System.getLogger(PacketClock.class.getName());
-    static final long INTERVAL_NANOS = 20_000_000L;
-
-    private final EventLoop loop;
+    private final LoopClock loopClock;
     private final SendPath send;
     private final ReceivePath receive;
     private final RtpSockets sockets;
     private final SymmetricLatch target;
-    private ScheduledFuture<?> task;
+    /** Where the loop clock keeps this clock; -1 while stopped. Maintained by the loop clock. */
+    int slot = -1;
 
-    PacketClock(EventLoop loop, SendPath send, ReceivePath receive, RtpSockets sockets, SymmetricLatch target) {
-        this.loop = loop;
+    PacketClock(LoopClock loopClock, SendPath send, ReceivePath receive, RtpSockets sockets, SymmetricLatch target) {
+        this.loopClock = loopClock;
         this.send = send;
         this.receive = receive;
         this.sockets = sockets;
         this.target = target;
     }
 
-    /** Starts ticking now unless it already runs. */
+    /** Starts ticking with the loop's next interval unless it already runs. */
     void start() {
-        if (task == null) {
-            task = loop.scheduleAtFixedRate(this::tick, 0, INTERVAL_NANOS, TimeUnit.NANOSECONDS);
+        if (slot < 0) {
+            loopClock.add(this);
         }
     }
 
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-            task = null;
+        if (slot >= 0) {
+            loopClock.remove(this);
         }
     }
 
-    private void tick() {
-        try {
-            long now = System.nanoTime();
-            receive.tick(now);
-            InetSocketAddress to = target.target();
-            if (to != null && sockets.rtpActive()) {
-                RtpPacket p = send.tick(now);
-                if (p != null) {
-                    sockets.sendRtp(p, to);
-                }
+    void tick(long now) {
+        receive.tick(now);
+        InetSocketAddress to = target.target();
+        if (to != null && sockets.rtpActive()) {
+            RtpPacket p = send.tick(now);
+            if (p != null) {
+                sockets.sendRtp(p, to);
             }
-            if ((!send.active() || to == null) && receive.idle()) {
-                stop();
-            }
-        } catch (RuntimeException e) { // an exception would silently end a fixed-rate task
-            LOG.log(System.Logger.Level.WARNING, "packet clock tick failed", e);
+        }
+        if ((!send.active() || to == null) && receive.idle()) {
+            stop();
         }
     }
 }

@@ -49,10 +49,11 @@ final class UdpRtpStream implements RtpStream {
     /**
      * Takes over two bound, open sockets and registers them with {@code loop}.
      *
+     * @param loopClock {@code loop}'s packet clock, shared by its streams
      * @param onClosing called once when close() starts (the stream no longer counts as open)
      * @param onClosed  called with the RTP port once both sockets are closed (the ports may be reused)
      */
-    UdpRtpStream(EventLoop loop, int port, java.nio.channels.DatagramChannel rtpSocket,
+    UdpRtpStream(EventLoop loop, LoopClock loopClock, int port, java.nio.channels.DatagramChannel rtpSocket,
                  java.nio.channels.DatagramChannel rtcpSocket, Runnable onClosing, IntConsumer onClosed,
                  StreamOptions options, String cname) {
         this.loop = loop;
@@ -63,7 +64,7 @@ final class UdpRtpStream implements RtpStream {
         this.rtpTarget = new SymmetricLatch(options.symmetricRtp());
         this.sockets = new RtpSockets(loop, port, rtpSocket, rtcpSocket, onClosed, toString(), this::onRtp, this::onRtcp);
         this.rtcp = new RtcpTransmitter(loop, rtcpSession, sockets, rtpTarget, options.symmetricRtp());
-        this.clock = new PacketClock(loop, send, receive, sockets, rtpTarget);
+        this.clock = new PacketClock(loopClock, send, receive, sockets, rtpTarget);
     }
 
     @Override
