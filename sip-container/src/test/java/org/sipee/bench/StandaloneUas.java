@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.sipee.media.MediaConfig;
 import org.sipee.media.MediaEngine;
 import org.sipee.media.RtpStream;
+import org.sipee.media.StreamQuality;
 import org.sipee.sdp.NegotiatedMedia;
 import org.sipee.sdp.SdpAnswerer;
 import org.sipee.sdp.SdpNegotiationException;
@@ -25,8 +26,10 @@ import org.sipee.sip.ua.UserAgentListener;
 /**
  * Load target for SIPp: the bare engine (no application server) answering every INVITE like the demo
  * does — 180, SDP answer, RTP stream playing 440 Hz, 200 OK — and closing the stream when the call ends.
+ * Calls to {@code sip:echo@...} get their audio echoed back instead (the target of {@link MediaLoadClient}).
  * Handler work runs on a small worker pool, never on the stack's event loop, as it does in the server.
- * Prints the engine's counters every 5 s and on exit (Ctrl-C / SIGTERM).
+ * Prints the engine's counters every 5 s and on exit (Ctrl-C / SIGTERM), with what the ended calls'
+ * streams received (rx: packets expected, lost, late).
  *
  * <pre>java ... org.sipee.bench.StandaloneUas [sipPort=5090] [rtpMin=30000] [rtpMax=39999] [workers=2]</pre>
  */
@@ -60,6 +63,9 @@ public final class StandaloneUas {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong ended = new AtomicLong();
     private final Map<CallEndReason, AtomicLong> endReasons = new ConcurrentHashMap<>();
+    private final AtomicLong rxExpected = new AtomicLong();
+    private final AtomicLong rxLost = new AtomicLong();
+    private final AtomicLong rxLate = new AtomicLong();
     private volatile SipStack sip;
 
     private StandaloneUas(MediaEngine media, ExecutorService workers) {
@@ -108,9 +114,11 @@ public final class StandaloneUas {
     }
 
     private String statsLine() {
-        return String.format("%tT %s ports=%d streams=%d benchCalls=%d invites=%d answered=%d rejected=%d ended=%d %s",
+        return String.format("%tT %s ports=%d streams=%d benchCalls=%d invites=%d answered=%d rejected=%d ended=%d %s"
+                        + " rx: expected=%d lost=%d late=%d",
                 System.currentTimeMillis(), sip.stats(), media.portsInUse(), media.openStreams(), calls.size(),
-                invites.get(), answered.get(), rejected.get(), ended.get(), endReasons);
+                invites.get(), answered.get(), rejected.get(), ended.get(), endReasons,
+                rxExpected.get(), rxLost.get(), rxLate.get());
     }
 
     /** Everything the stack reports is handed to the workers at once: the event loop is never held up. */
@@ -137,7 +145,7 @@ public final class StandaloneUas {
         };
     }
 
-    /** What the demo does: ring, answer the offer, play 440 Hz, accept. */
+    /** What the demo does: ring, answer the offer, play 440 Hz (or echo), accept. */
     private void answer(InboundCall call) {
         call.sendProvisional(180, "Ringing", null);
         String offer = call.remoteSdp();
@@ -169,7 +177,11 @@ public final class StandaloneUas {
         if (remote != null && !remote.isUnresolved()) {
             stream.connect(remote, negotiated.payloadType(), negotiated.encodingName());
         }
-        stream.playTone(440);
+        if (call.requestUri().startsWith("sip:echo@")) {
+            stream.echo();
+        } else {
+            stream.playTone(440);
+        }
         call.accept(negotiated.answerSdp());
         answered.incrementAndGet();
     }
@@ -184,6 +196,10 @@ public final class StandaloneUas {
         CallMedia slot = calls.remove(call);
         RtpStream stream = slot == null ? null : slot.end();
         if (stream != null) {
+            StreamQuality q = stream.quality();
+            rxExpected.addAndGet(q.packetsExpected());
+            rxLost.addAndGet(q.packetsLost());
+            rxLate.addAndGet(q.latePackets());
             stream.close();
         }
     }
