@@ -26,7 +26,7 @@ public final class SdpOfferer {
         if (localRtpPort < 1 || localRtpPort > 65535) {
             throw new IllegalArgumentException("localRtpPort must be 1..65535, was " + localRtpPort);
         }
-        MediaDescription audio = new MediaDescription("audio", localRtpPort, 0, "RTP/AVP", List.of("0", "8", "101"),
+        MediaDescription audio = new MediaDescription("audio", localRtpPort, 0, "RTP/AVP", List.of("0", "8", Integer.toString(TELEPHONE_EVENT)),
                 null, List.of(), List.of(
                         Attribute.of("rtpmap", "0 PCMU/8000"),
                         Attribute.of("rtpmap", "8 PCMA/8000"),
