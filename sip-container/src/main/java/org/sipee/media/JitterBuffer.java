@@ -155,8 +155,4 @@ final class JitterBuffer {
     long discardedFrames() {
         return discarded;
     }
-
-    int depth() {
-        return queue.size();
-    }
 }
