@@ -19,6 +19,11 @@ public record NegotiatedMedia(String answerSdp, InetSocketAddress remoteRtp, int
         this(answerSdp, remoteRtp, payloadType, encodingName, -1);
     }
 
+    /** The same outcome sending to {@code remote}, e.g. the offer's host name once looked up. */
+    public NegotiatedMedia withRemoteRtp(InetSocketAddress remote) {
+        return new NegotiatedMedia(answerSdp, remote, payloadType, encodingName, telephoneEventPayloadType);
+    }
+
     public boolean hasTelephoneEvent() {
         return telephoneEventPayloadType >= 0;
     }

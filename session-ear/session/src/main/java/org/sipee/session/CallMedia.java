@@ -249,11 +249,8 @@ final class CallMedia {
     /** Codec, telephone-event and where to send; a host name in the SDP is looked up here, on a worker thread. */
     private void apply(NegotiatedMedia media) {
         InetSocketAddress remote = media.remoteRtp();
-        if (remote != null && remote.isUnresolved()) {
-            remote = new InetSocketAddress(remote.getHostString(), remote.getPort());
-        }
-        stream.telephoneEventPayloadType(media.telephoneEventPayloadType());
-        stream.connect(remote, media.payloadType(), media.encodingName());
+        boolean named = remote != null && remote.isUnresolved();
+        stream.connect(named ? media.withRemoteRtp(new InetSocketAddress(remote.getHostString(), remote.getPort())) : media);
     }
 
     /** The engine completes media stages on its event loop; the application's continuations run on the call's executor. */
