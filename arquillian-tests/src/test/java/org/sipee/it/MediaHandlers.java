@@ -60,7 +60,8 @@ public class MediaHandlers {
         return Optional.ofNullable(recordings.get(callId));
     }
 
-    private static Path recordingFile(String callId) {
+    /** Where a test keeps a call's recording: the SIPp log folder, kept for a look after a failure. */
+    static Path recordingFile(String callId) {
         try {
             Path dir = Files.createDirectories(SippProcess.logRoot().resolve("recordings"));
             return dir.resolve(callId.replaceAll("[^A-Za-z0-9._-]", "_") + ".wav");

@@ -3,6 +3,9 @@ package org.sipee.it;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +54,7 @@ public final class SippProcess implements AutoCloseable {
      * {@code sipp.logs}/{@code name}, which also holds its errors.log, screen.log (the final statistics) and stdout.log
      * (SIPp's screens, and why it stopped when it could not run).
      *
+     * @param target  host:port to call, or null for SIPp as the callee (a UAS scenario)
      * @param options further SIPp options, e.g. "-s", "voicemail", "-m", "1"
      */
     public static SippProcess scenario(String name, String scenario, String target, int localPort, String... options) {
@@ -59,13 +63,31 @@ public final class SippProcess implements AutoCloseable {
             throw new AssertionError("no SIPp scenario " + file);
         }
         Path logs = logDir(name);
-        List<String> command = new ArrayList<>(List.of("sipp", target, "-sf", file.getPath(),
+        List<String> command = new ArrayList<>(List.of("sipp"));
+        if (target != null) {
+            command.add(target);
+        }
+        command.addAll(List.of("-sf", file.getPath(),
                 "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mi", "127.0.0.1",
                 "-nostdin", "-timeout", "60s", "-timeout_error",
                 "-trace_err", "-error_file", logs.resolve("errors.log").toString(),
                 "-trace_screen", "-screen_file", logs.resolve("screen.log").toString()));
         command.addAll(List.of(options));
         return start(name, logs, Map.of(), command, false, logs.resolve("errors.log"), logs.resolve("stdout.log"));
+    }
+
+    /** Waits until the scenario's SIP port is bound (a callee must listen before we call it). */
+    public SippProcess listening(int localPort) {
+        Poll.until("SIPp listening on UDP " + localPort, () -> isBound(localPort), Duration.ofSeconds(10));
+        return this;
+    }
+
+    private static boolean isBound(int port) {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
+            return false;
+        } catch (SocketException inUse) {
+            return true;
+        }
     }
 
     /** Starts a script of sipp/ (bash) with these arguments; its output, a summary, is printed at the end and quoted on failure. */

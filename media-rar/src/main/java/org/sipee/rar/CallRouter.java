@@ -14,6 +14,7 @@ import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.DialogMessage;
 import org.sipee.sip.ua.InboundCall;
 import org.sipee.sip.ua.ModifyRequest;
+import org.sipee.sip.ua.UserAgent;
 import org.sipee.sip.ua.UserAgentListener;
 
 /**
@@ -57,27 +58,64 @@ final class CallRouter implements UserAgentListener {
         if (routed == null) {
             return pool;
         }
-        // bound to the call's queue now: its tasks stay in order after the call ended too
+        return executorFor(routed); // bound to the call's queue now: its tasks stay in order after the call ended too
+    }
+
+    private static Executor executorFor(RoutedCall routed) {
         return task -> routed.queue().execute(() -> routed.app().deliver(l -> task.run()));
+    }
+
+    private AppRegistration firstOpen() {
+        return registrations.stream().filter(AppRegistration::isOpen).findFirst().orElse(null);
+    }
+
+    /**
+     * A call an EE component dials: routed like an INVITE, to the earliest open registration, whose onDial runs on the
+     * call's serial queue and places it. Throws at once when it cannot be placed.
+     */
+    String dial(String from, String to, UserAgent userAgent) {
+        AppRegistration app = firstOpen();
+        if (app == null) {
+            throw new IllegalStateException("no application is registered with the SIP adapter to place calls");
+        }
+        userAgent.checkCall(from, to, null);
+        String callId = userAgent.newCallId();
+        RoutedCall routed = new RoutedCall(app, new SerialQueue(pool));
+        // unrouted from the call's own queue, after the last delivery, even when the application is gone by then
+        Runnable unroute = () -> submit(callId, routed, () -> calls.remove(callId, routed));
+        QueuedDial dial = new QueuedDial(callId, from, to, userAgent, executorFor(routed), unroute);
+        calls.put(callId, routed);
+        submit(callId, routed, () -> {
+            try {
+                app.deliver(l -> l.onDial(dial));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "application failed to place " + callId, e);
+            } finally {
+                if (!dial.placed()) {
+                    calls.remove(callId, routed);
+                }
+            }
+        });
+        return callId;
     }
 
     @Override
     public void onInvite(InboundCall call) {
-        AppRegistration app = registrations.stream().filter(AppRegistration::isOpen).findFirst().orElse(null);
+        AppRegistration app = firstOpen();
         if (app == null) {
             call.reject(480, "Temporarily Unavailable");
             return;
         }
         RoutedCall routed = new RoutedCall(app, new SerialQueue(pool));
         calls.put(call.callId(), routed);
-        submit(call, routed, () -> app.deliver(l -> invite(l, call)));
+        submit(call.callId(), routed, () -> app.deliver(l -> invite(l, call)));
     }
 
     @Override
     public void onAck(InboundCall call) {
         RoutedCall routed = calls.get(call.callId());
         if (routed != null) {
-            submit(call, routed, () -> routed.app().deliver(l -> l.onAck(call)));
+            submit(call.callId(), routed, () -> routed.app().deliver(l -> l.onAck(call)));
         }
     }
 
@@ -89,14 +127,14 @@ final class CallRouter implements UserAgentListener {
             request.answerByDefault();
             return;
         }
-        submit(call, routed, () -> routed.app().deliver(l -> modify(l, call, request)));
+        submit(call.callId(), routed, () -> routed.app().deliver(l -> modify(l, call, request)));
     }
 
     @Override
     public void onMessage(InboundCall call, DialogMessage message) {
         RoutedCall routed = calls.get(call.callId());
         if (routed != null) {
-            submit(call, routed, () -> routed.app().deliver(l -> l.onMessage(call, message)));
+            submit(call.callId(), routed, () -> routed.app().deliver(l -> l.onMessage(call, message)));
         }
     }
 
@@ -106,7 +144,7 @@ final class CallRouter implements UserAgentListener {
         if (routed == null) {
             return; // answered 480 by us
         }
-        submit(call, routed, () -> {
+        submit(call.callId(), routed, () -> {
             try {
                 routed.app().deliver(l -> l.onCallEnded(call, reason));
             } finally {
@@ -135,11 +173,11 @@ final class CallRouter implements UserAgentListener {
         }
     }
 
-    private void submit(InboundCall call, RoutedCall routed, Runnable delivery) {
+    private void submit(String callId, RoutedCall routed, Runnable delivery) {
         try {
             routed.queue().execute(delivery);
         } catch (RejectedExecutionException e) {
-            LOG.fine(() -> "dropped an event of " + call.callId() + ": adapter stopping");
+            LOG.fine(() -> "dropped an event of " + callId + ": adapter stopping");
         }
     }
 }

@@ -28,6 +28,12 @@ public class SipConnectionImpl implements SipConnection {
     }
 
     @Override
+    public String dial(String from, String to) {
+        Engine engine = engine();
+        return engine.router.dial(from, to, engine.sip.userAgent());
+    }
+
+    @Override
     public Executor callExecutor(String callId) {
         return engine().router.executorFor(callId);
     }

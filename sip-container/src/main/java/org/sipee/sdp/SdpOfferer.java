@@ -48,7 +48,7 @@ public final class SdpOfferer {
      */
     public NegotiatedMedia accept(String ourOffer, String answerSdp) throws SdpNegotiationException {
         if (answerSdp == null || answerSdp.isBlank()) {
-            throw new SdpNegotiationException(399, "no SDP answer to our offer (RFC 3261 §13.2.1: it belongs in the ACK)");
+            throw new SdpNegotiationException(399, "no SDP answer to our offer (RFC 3261 §13.2.1: the 2xx, or the ACK to a 2xx that offered)");
         }
         SessionDescription answer = SdpParser.parse(answerSdp);
         MediaDescription audio = answer.media().isEmpty() ? null : answer.media().get(0); // §6: same m-lines, same order

@@ -1,6 +1,8 @@
 package org.sipee.sip;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,8 @@ class UacEndToEndTest {
                 call.accept(SDP);
             } else if (call.requestUri().startsWith("sip:busy@")) {
                 call.reject(486, "Busy Here");
+            } else if (call.requestUri().startsWith("sip:moved@")) {
+                call.reject(302, "Moved Temporarily", Map.of("Contact", "<sip:desk@192.0.2.7>, <sip:mobile@192.0.2.8>;q=0.5"));
             }
         }
 
@@ -134,6 +138,26 @@ class UacEndToEndTest {
         assertEquals("failed 486", next(caller));
         assertEquals("invite sdp", next(callee));
         assertEquals("ended REJECTED", next(callee));
+    }
+
+    @Test
+    void redirectCarriesItsContactsInTheFinalResponse() throws InterruptedException {
+        OutboundCall call = call("moved");
+        assertEquals("provisional 180", next(caller));
+        assertEquals("failed 302", next(caller));
+        assertEquals(302, call.finalResponse().status());
+        assertEquals(List.of("<sip:desk@192.0.2.7>", "<sip:mobile@192.0.2.8>;q=0.5"), call.finalResponse().headerValues("Contact"));
+    }
+
+    @Test
+    void answeredCallKeepsItsTwoHundred() throws InterruptedException {
+        OutboundCall call = call("answer");
+        assertNull(call.finalResponse(), "nothing final before the answer is reported");
+        assertEquals("provisional 180", next(caller));
+        assertEquals("answered sdp", next(caller));
+        assertEquals(200, call.finalResponse().status());
+        call.hangUp();
+        assertEquals("ended LOCAL_BYE", next(caller));
     }
 
     @Test

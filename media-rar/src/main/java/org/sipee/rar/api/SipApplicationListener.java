@@ -27,6 +27,14 @@ public interface SipApplicationListener {
         request.answerByDefault();
     }
 
+    /**
+     * A call placed with {@link SipConnection#dial}: set up its media and {@link Dial#place} it. A dial not placed
+     * by the time this returns is dropped (logged). By default the application places no calls.
+     */
+    default void onDial(Dial dial) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not place calls");
+    }
+
     /** An INFO (RFC 6086) or MESSAGE (RFC 3428) in the call's dialog, already answered 200. Ignored by default. */
     default void onMessage(InboundCall call, DialogMessage message) {
     }

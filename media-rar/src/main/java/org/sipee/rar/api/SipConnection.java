@@ -23,6 +23,18 @@ public interface SipConnection extends AutoCloseable {
     ListenerRegistration register(SipApplicationListener listener);
 
     /**
+     * Places a call from an EE component (a REST resource, a timer, an EJB): the adapter hands it, as a {@link Dial}, to
+     * the application that takes the INVITEs (the earliest registration still open), whose session layer opens the
+     * media, sends the INVITE and reports the responses to its handlers. Returns at once with the call's Call-ID.
+     *
+     * @param from our identity: a SIP URI or name-addr
+     * @param to   the callee: a SIP URI or name-addr whose host is an IP literal (no DNS yet)
+     * @throws IllegalArgumentException when from or to is malformed, or the callee's host is not an IP literal
+     * @throws IllegalStateException    when no application is registered to place it
+     */
+    String dial(String from, String to);
+
+    /**
      * Runs the application's own follow-ups of a call (e.g. the outcome of its re-INVITE, which the engine reports
      * on its event loop) on the adapter's workers, in order with the call's events, with the registering
      * application's context class loader. An executor taken while the call is up keeps its tasks in that order after

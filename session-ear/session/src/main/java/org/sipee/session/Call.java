@@ -2,6 +2,7 @@ package org.sipee.session;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -16,10 +17,13 @@ public interface Call {
 
     String callId();
 
-    /** From header value, as received. */
+    /** The request-URI of the INVITE: ours for an incoming call, the callee's for an outgoing one. */
+    String requestUri();
+
+    /** From header value, as received (as sent, for an outgoing call). */
     String from();
 
-    /** To header value, as received. */
+    /** To header value, as received (as sent, for an outgoing call). */
     String to();
 
     SessionState state();
@@ -77,8 +81,14 @@ public interface Call {
     /** Takes the call off hold: a re-INVITE with a=sendrecv; then Connected, media Active, sending again. */
     CompletionStage<Call> resume();
 
-    /** Ends the call with BYE (an unanswered call: use {@code reject}). The @Bye handlers then run with LOCAL_BYE. */
+    /**
+     * Ends the call with BYE; the @Bye handlers then run with LOCAL_BYE. An outgoing call not yet answered is
+     * cancelled instead; an incoming one must be rejected ({@link IncomingCall#reject}).
+     */
     void hangUp();
+
+    /** The codec, payload types and addresses the latest offer/answer settled; empty before it, and once the call ended. */
+    Optional<NegotiatedAudio> negotiatedMedia();
 
     /** Counters of the call's RTP stream (zeros before the stream opened; the last values after it closed). */
     RtpStreamStats rtpStats();

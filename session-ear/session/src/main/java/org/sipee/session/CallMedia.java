@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,6 +46,7 @@ final class CallMedia {
     private String localSdp;
     private Duration mediaTimeout = Duration.ZERO;
     private RtpStreamStats lastRtp = NO_RTP;
+    private NegotiatedMedia negotiated;
 
     /**
      * @param followUps      the call's executor (in order with its events)
@@ -85,10 +87,12 @@ final class CallMedia {
         return localSdp;
     }
 
-    /** The ACK's answer to our late offer; media ends Configured. */
+    /** The answer to our offer (in the ACK of a late offer, or a callee's 18x or 2xx); media ends Configured. */
     synchronized void acceptAnswer(String answer) throws SdpNegotiationException {
         apply(engine.apply(c -> c.sdpOfferer()).accept(localSdp, answer));
-        to(MediaState.Configured);
+        if (state != MediaState.Configured) { // the 2xx after an early answer re-applies it
+            to(MediaState.Configured);
+        }
     }
 
     /** Our answer to a re-offer, and whether we may send under it. */
@@ -250,7 +254,17 @@ final class CallMedia {
     private void apply(NegotiatedMedia media) {
         InetSocketAddress remote = media.remoteRtp();
         boolean named = remote != null && remote.isUnresolved();
-        stream.connect(named ? media.withRemoteRtp(new InetSocketAddress(remote.getHostString(), remote.getPort())) : media);
+        negotiated = named ? media.withRemoteRtp(new InetSocketAddress(remote.getHostString(), remote.getPort())) : media;
+        stream.connect(negotiated);
+    }
+
+    /** What the latest offer/answer exchange settled, while the stream is open. */
+    synchronized Optional<NegotiatedAudio> negotiated() {
+        if (stream == null || negotiated == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new NegotiatedAudio(negotiated.encodingName(), negotiated.payloadType(),
+                negotiated.telephoneEventPayloadType(), negotiated.remoteRtp(), stream.localPort(), localSdp));
     }
 
     /** The engine completes media stages on its event loop; the application's continuations run on the call's executor. */

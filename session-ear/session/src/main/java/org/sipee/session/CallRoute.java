@@ -11,6 +11,11 @@ record CallRoute(String requestUri, String from, String to) {
         return new CallRoute(invite.value(), invite.from(), invite.to());
     }
 
+    /** Calls to a callee URI pattern (the response handlers' selection). */
+    static CallRoute callee(String requestUri) {
+        return new CallRoute(requestUri, "*", "*");
+    }
+
     /** @param fromHeader, toHeader the header values as received (name-addr or addr-spec, with parameters) */
     boolean matches(String callRequestUri, String fromHeader, String toHeader) {
         return matches(requestUri, callRequestUri) && matches(from, uriOf(fromHeader, "From"))

@@ -1,41 +1,34 @@
 package org.sipee.session;
 
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
-import org.sipee.media.RtpStreamStats;
 import org.sipee.sdp.SdpNegotiationException;
-import org.sipee.sip.ua.CallEndReason;
+import org.sipee.sip.ua.DialogCall;
 import org.sipee.sip.ua.InboundCall;
-import org.sipee.sip.ua.ModifyRequest;
 
 /**
- * One inbound call: the session state machine and the answer stages; its media is {@link CallMedia}, the re-INVITEs
- * of either side {@link SessionModifier}. Mutations are synchronized; network operations never block.
+ * One inbound call: the answer stages and the responses to the INVITE; the rest of the session is {@link BaseSession}.
  */
-final class CallSession implements IncomingCall {
+final class CallSession extends BaseSession implements IncomingCall {
 
     private static final Logger LOG = Logger.getLogger(CallSession.class.getName());
-    static final String AGENT = "sipee";
+
+    /** RFC 3261 §21.3 reason phrases. */
+    private static final Map<Integer, String> REDIRECTS = Map.of(300, "Multiple Choices", 301, "Moved Permanently",
+            302, "Moved Temporarily", 305, "Use Proxy", 380, "Alternative Service");
 
     private final InboundCall call;
-    private final CallMedia media;
-    private final SessionModifier modifier;
     private final CompletableFuture<IncomingCall> answered = new CompletableFuture<>();
     private final CompletableFuture<IncomingCall> early = new CompletableFuture<>();
-    private SessionState state = SessionState.Initializing;
     private boolean answering;
     private boolean earlyStarted;
     private boolean lateOffer;
-    private boolean mediaTimedOut;
-    private final Executor followUps;
-    private final SessionEvents events;
 
     CallSession(InboundCall call, EngineAccess engine) {
         this(call, engine, SessionEvents.NOBODY);
@@ -43,24 +36,21 @@ final class CallSession implements IncomingCall {
 
     /** @param publisher receives the call's events (CDI's Event.fire in the server), in order, on the call's executor */
     CallSession(InboundCall call, EngineAccess engine, Consumer<Object> publisher) {
+        super(call.callId(), engine, publisher);
         this.call = call;
-        this.followUps = engine.apply(c -> c.callExecutor(call.callId()));
-        this.events = new SessionEvents(publisher, followUps);
-        this.media = new CallMedia(call.callId(), engine, followUps, this::onMediaTimeout,
-                (from, to) -> events.publish(new MediaStateChanged(this, from, to)));
-        this.modifier = new SessionModifier(this, call, media);
     }
 
-    @Override public String callId() { return call.callId(); }
     @Override public String from() { return call.from(); }
     @Override public String to() { return call.to(); }
     @Override public String requestUri() { return call.requestUri(); }
-    @Override public synchronized SessionState state() { return state; }
-    @Override public MediaState mediaState() { return media.state(); }
+    @Override public String header(String name) { return call.invite().header(name); }
+    @Override public List<String> headers(String name) { return call.invite().headerValues(name); }
+    @Override DialogCall dialog() { return call; }
+    @Override void endCall() { call.hangUp(); }
 
     @Override
     public synchronized void ringing() {
-        if (state == SessionState.Initializing) {
+        if (state() == SessionState.Initializing) {
             moveTo(SessionState.Ringing);
         }
         call.sendProvisional(180, "Ringing", null);
@@ -71,13 +61,13 @@ final class CallSession implements IncomingCall {
         if (earlyStarted) {
             return early;
         }
-        if (answering || state.isTerminal() || call.remoteSdp() == null) {
+        if (answering || state().isTerminal() || call.remoteSdp() == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no early media for " + call.callId()
-                    + ": " + (call.remoteSdp() == null ? "the INVITE has no offer" : "already answered or ended (state " + state + ")")));
+                    + ": " + (call.remoteSdp() == null ? "the INVITE has no offer" : "already answered or ended (state " + state() + ")")));
         }
         earlyStarted = true;
         if (negotiate()) {
-            if (state == SessionState.Initializing) {
+            if (state() == SessionState.Initializing) {
                 moveTo(SessionState.Ringing); // early media is still an unanswered call
             }
             call.sendProvisional(183, "Session Progress", media.localSdp());
@@ -88,7 +78,7 @@ final class CallSession implements IncomingCall {
 
     @Override
     public synchronized CompletionStage<IncomingCall> answer() {
-        if (answering || state.isTerminal() || media.state() == MediaState.Failed) {
+        if (answering || state().isTerminal() || media.state() == MediaState.Failed) {
             return answered; // a failed earlyMedia() already failed this stage and rejected the call
         }
         answering = true;
@@ -131,49 +121,27 @@ final class CallSession implements IncomingCall {
     }
 
     @Override
+    public void redirect(int status, List<String> contacts) {
+        if (status < 300 || status > 399 || contacts.isEmpty()) {
+            throw new IllegalArgumentException("a redirect needs a 3xx status and a contact, was " + status + " " + contacts);
+        }
+        call.reject(status, REDIRECTS.getOrDefault(status, "Redirected"), Map.of("Contact", contacts.stream()
+                .map(c -> c.indexOf('<') >= 0 ? c : '<' + c + '>').collect(Collectors.joining(", "))));
+    }
+
+    @Override
     public synchronized void hangUp() {
-        if (!answering || state.isTerminal()) {
-            throw new IllegalStateException("call " + call.callId() + " is " + state
+        if (!answering || state().isTerminal()) {
+            throw new IllegalStateException("call " + call.callId() + " is " + state()
                     + (answering ? "" : ": not answered, reject it instead"));
         }
         call.hangUp(); // before the ACK the engine sends the BYE once it arrives (RFC 3261 §15)
     }
 
-    /** RFC 3550 gives no timeout; ours is the adapter's mediaTimeoutSeconds. The @Bye handlers see MEDIA_TIMEOUT. */
-    private void onMediaTimeout() {
-        synchronized (this) {
-            if (state != SessionState.Connected) {
-                return;
-            }
-            mediaTimedOut = true;
-        }
-        LOG.info(() -> "call " + call.callId() + ": no RTP for the media timeout, hanging up");
-        call.hangUp();
-    }
-
-    @Override public void playTone(double frequencyHz) { media.playTone(frequencyHz); }
-    @Override public CompletionStage<Boolean> playTone(double frequencyHz, Duration duration) { return media.playTone(frequencyHz, duration); }
-    @Override public CompletionStage<Boolean> play(Path wav) { return media.play(wav); }
-    @Override public void echo() { media.echo(); }
-    @Override public void stopPlaying() { media.stopPlaying(); }
-    @Override public CallRecording record(Path wav) { return media.record(wav); }
-    @Override public void sendDtmf(String digits) { media.sendDtmf(digits); }
-    @Override public void onDtmf(Consumer<Character> listener) { media.onDtmf(listener); }
-    @Override public void mute() { media.mute(true); }
-    @Override public void unmute() { media.mute(false); }
-    @Override public RtpStreamStats rtpStats() { return media.stats(); }
-    @Override public CompletionStage<Call> hold() { return modifier.hold(); }
-    @Override public CompletionStage<Call> resume() { return modifier.resume(); }
-
-    /** The caller's re-INVITE or UPDATE: hold, resume, codec change ({@link SessionModifier}). */
-    void modify(ModifyRequest request) {
-        modifier.modify(request);
-    }
-
     /** The ACK confirmed our 200: connected, media flowing, the answer stage completes. */
     void acknowledged() {
         synchronized (this) {
-            if (state.isTerminal()) {
+            if (state().isTerminal()) {
                 return;
             }
             if (lateOffer && !acceptAckAnswer()) {
@@ -198,36 +166,14 @@ final class CallSession implements IncomingCall {
         }
     }
 
-    /** The call is over: release media, fail a pending answer. Returns the state before. */
-    SessionState terminating(CallEndReason reason) {
-        SessionState before;
-        synchronized (this) {
-            before = state;
-            if (!state.isTerminal()) {
-                moveTo(SessionState.Terminating);
-            }
+    /** On application shutdown: BYE once answered, else 503 (RFC 3261 §21.5.4: we are going away). */
+    @Override
+    synchronized void abandon() {
+        if (answering) {
+            call.hangUp();
+        } else {
+            call.reject(503, "Service Unavailable");
         }
-        media.release();
-        IllegalStateException ended = new IllegalStateException("call ended before it was confirmed: " + reason);
-        early.completeExceptionally(ended);
-        answered.completeExceptionally(ended);
-        return before;
-    }
-
-    /** Why the call ended, as the application sees it: our BYE after the media timeout is MEDIA_TIMEOUT. */
-    synchronized CallEndReason endReason(CallEndReason reported) {
-        return mediaTimedOut && reported == CallEndReason.LOCAL_BYE ? CallEndReason.MEDIA_TIMEOUT : reported;
-    }
-
-    synchronized void terminated() {
-        if (state != SessionState.Terminated) {
-            moveTo(SessionState.Terminated);
-        }
-    }
-
-    /** On application shutdown: refuse a call still waiting for its final response (ignored otherwise). */
-    void abandon() {
-        call.reject(503, "Service Unavailable");
         media.release();
     }
 
@@ -235,35 +181,9 @@ final class CallSession implements IncomingCall {
         return call;
     }
 
-    /** Hold and resume of either side move Connected and OnHold. */
-    synchronized void held(boolean onHold) {
-        if (onHold && state == SessionState.Connected) {
-            moveTo(SessionState.OnHold);
-        } else if (!onHold && state == SessionState.OnHold) {
-            moveTo(SessionState.Connected);
-        }
-    }
-
-    /** The call's executor: the application's follow-ups run there, in order with the call's events. */
-    Executor followUps() {
-        return followUps;
-    }
-
-    private void failMedia(Exception e) {
-        LOG.info(() -> "media of " + call.callId() + " failed: " + e.getMessage());
-        media.failed();
-        early.completeExceptionally(e);
-        answered.completeExceptionally(e);
-    }
-
-    private void moveTo(SessionState next) {
-        SessionState from = state;
-        state = state.transitionTo(next);
-        events.publish(new SessionStateChanged(this, from, next));
-    }
-
-    /** The last event of the call, after its end handlers ran. */
-    void publishEnd(CallEnded ended) {
-        events.publish(new SessionTerminated(ended));
+    @Override
+    void failStages(Throwable cause) {
+        early.completeExceptionally(cause);
+        answered.completeExceptionally(cause);
     }
 }

@@ -7,8 +7,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 
 import org.sipee.sip.ua.InboundCall;
 
@@ -26,7 +26,7 @@ public class Handlers {
 
     /** The most specific @Invite handler whose route matches the call. */
     Optional<HandlerMethod> inviteHandler(InboundCall call) {
-        return extension.inviteHandlers().stream()
+        return extension.handlers(HandlerKind.INVITE).stream()
                 .filter(h -> h.route().matches(call.requestUri(), call.from(), call.to()))
                 .max(Comparator.comparingInt(h -> h.route().specificity()));
     }
@@ -35,35 +35,44 @@ public class Handlers {
         handler.invoke(beanManager, call);
     }
 
-    void notifyEnded(List<HandlerMethod> handlers, CallEnded ended) {
-        notifyAll(handlers, ended, ended.callId());
+    boolean has(HandlerKind kind) {
+        return !extension.handlers(kind).isEmpty();
     }
 
-    /** The @Dtmf handlers, if the application has any. */
-    void notifyDtmf(Call call, char digit) {
-        notifyAll(extension.dtmfHandlers(), new DtmfReceived(call, digit), call.callId());
+    /** The @Bye handlers hear of answered calls that ended, @Cancel of cancelled ones; a refused call has none. */
+    void notifyEnded(CallEnded ended) {
+        HandlerKind kind = switch (ended.reason()) {
+            case CANCELLED -> HandlerKind.CANCEL;
+            case REMOTE_BYE, LOCAL_BYE, NO_ACK, SHUTDOWN, SESSION_EXPIRED, MEDIA_TIMEOUT -> HandlerKind.BYE;
+            case REJECTED -> null;
+        };
+        if (kind != null) {
+            notify(kind, ended, ended.callId());
+        }
     }
 
-    boolean hasDtmfHandlers() {
-        return !extension.dtmfHandlers().isEmpty();
-    }
-
-    /** Calls every handler of the list; one failing does not stop the others. */
-    private void notifyAll(List<HandlerMethod> handlers, Object event, String callId) {
-        for (HandlerMethod handler : handlers) {
-            try {
-                handler.invoke(beanManager, event);
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "handler " + handler + " failed for " + callId, e);
+    /** A response to our INVITE, to the handlers of its class whose pattern matches the callee. */
+    void notifyResponse(HandlerKind kind, CallResponse response) {
+        OutgoingCall call = response.call();
+        for (HandlerMethod handler : extension.handlers(kind)) {
+            if (handler.route().matches(call.requestUri(), call.from(), call.to())) {
+                invoke(handler, response, call.callId());
             }
         }
     }
 
-    List<HandlerMethod> byeHandlers() {
-        return extension.byeHandlers();
+    /** Calls every handler of the kind; one failing does not stop the others. */
+    void notify(HandlerKind kind, Object event, String callId) {
+        for (HandlerMethod handler : extension.handlers(kind)) {
+            invoke(handler, event, callId);
+        }
     }
 
-    List<HandlerMethod> cancelHandlers() {
-        return extension.cancelHandlers();
+    private void invoke(HandlerMethod handler, Object event, String callId) {
+        try {
+            handler.invoke(beanManager, event);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "handler " + handler + " failed for " + callId, e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.sipee.session;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -9,7 +10,14 @@ import java.util.concurrent.CompletionStage;
  */
 public interface IncomingCall extends Call {
 
-    String requestUri();
+    /**
+     * The first value of a header of the INVITE (case-insensitive name, compact forms too), or null: for what the
+     * call API does not show, e.g. P-Asserted-Identity or User-Agent.
+     */
+    String header(String name);
+
+    /** Every value of a header of the INVITE, comma-separated lists split. */
+    List<String> headers(String name);
 
     /** Sends 180 Ringing (again if called again). */
     void ringing();
@@ -34,6 +42,14 @@ public interface IncomingCall extends Call {
      */
     CompletionStage<IncomingCall> earlyMedia();
 
-    /** Rejects with a final response, 300..699. */
+    /** Rejects with a final response, 300..699, e.g. {@code reject(486, "Busy Here")}. */
     void reject(int status, String reason);
+
+    /**
+     * Redirects the caller (RFC 3261 §21.3): a 3xx whose Contact headers list where to call instead, e.g.
+     * {@code redirect(302, List.of("sip:desk@192.0.2.7"))}.
+     *
+     * @throws IllegalArgumentException when status is not 300..399 or there is no contact
+     */
+    void redirect(int status, List<String> contacts);
 }

@@ -1,6 +1,5 @@
 package org.sipee.session;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,11 +13,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
 
+import org.sipee.rar.api.Dial;
 import org.sipee.rar.api.ListenerRegistration;
 import org.sipee.rar.api.SipApplicationListener;
 import org.sipee.rar.api.SipConnection;
 import org.sipee.rar.api.SipConnectionFactory;
 import org.sipee.sip.ua.CallEndReason;
+import org.sipee.sip.ua.DialogMessage;
 import org.sipee.sip.ua.InboundCall;
 import org.sipee.sip.ua.ModifyRequest;
 
@@ -67,13 +68,14 @@ public class SessionCoordinator implements SipApplicationListener {
         return engine;
     }
 
+    /** The application is going away: its calls end on the wire (BYE, CANCEL or 503) and their media is released. */
     @PreDestroy
     synchronized void shutdown() {
         if (registration == null) {
             return;
         }
         registration.close();
-        for (CallSession session : registry.sessions()) {
+        for (BaseSession session : registry.sessions()) {
             session.abandon();
             registry.remove(session);
         }
@@ -89,11 +91,7 @@ public class SessionCoordinator implements SipApplicationListener {
             return;
         }
         CallSession session = new CallSession(call, engine(), events::fire);
-        registry.add(session);
-        events.fire(new SessionCreated(session)); // on this worker, before the handler decides
-        if (handlers.hasDtmfHandlers()) {
-            session.onDtmf(digit -> handlers.notifyDtmf(session, digit));
-        }
+        started(session);
         try {
             handlers.invoke(handler.get(), session);
         } catch (Exception e) {
@@ -102,22 +100,70 @@ public class SessionCoordinator implements SipApplicationListener {
         }
     }
 
+    /** A call an EE component dialled through the connection factory: our offer, then the INVITE. */
+    @Override
+    public void onDial(Dial dial) {
+        OutboundSession session = new OutboundSession(dial, engine(), events::fire);
+        started(session);
+        try {
+            session.place(new OutboundEvents(session, handlers, this));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not place " + dial.callId() + " to " + dial.to(), e);
+            session.failed(503, "Service Unavailable");
+            ended(session, CallEndReason.REJECTED);
+        }
+    }
+
+    private void started(BaseSession session) {
+        registry.add(session);
+        events.fire(new SessionCreated(session)); // on this worker, before the handler decides
+        if (handlers.has(HandlerKind.DTMF)) {
+            session.onDtmf(digit -> handlers.notify(HandlerKind.DTMF, new DtmfReceived(session, digit), session.callId()));
+        }
+    }
+
     @Override
     public void onAck(InboundCall call) {
-        CallSession session = registry.session(call.callId());
-        if (session != null) {
+        if (registry.session(call.callId()) instanceof CallSession session) {
             session.acknowledged();
+            if (session.state() == SessionState.Connected) {
+                handlers.notify(HandlerKind.ACK, session, call.callId());
+            }
         }
     }
 
     /** The caller's re-INVITE or UPDATE: hold, resume, codec change (the session answers it). */
     @Override
     public void onModify(InboundCall call, ModifyRequest request) {
-        CallSession session = registry.session(call.callId());
+        BaseSession session = registry.session(call.callId());
         if (session == null) {
             request.answerByDefault();
         } else {
-            session.modify(request);
+            modify(session, request);
+        }
+    }
+
+    /** The session answers, then an UPDATE's handlers hear of it. */
+    void modify(BaseSession session, ModifyRequest request) {
+        session.modify(request);
+        if (request.method().equals("UPDATE")) {
+            handlers.notify(HandlerKind.UPDATE, new RequestReceived(session, request.request()), session.callId());
+        }
+    }
+
+    @Override
+    public void onMessage(InboundCall call, DialogMessage message) {
+        BaseSession session = registry.session(call.callId());
+        if (session != null) {
+            message(session, message);
+        }
+    }
+
+    /** INFO or MESSAGE, already answered 200 by the stack. */
+    void message(BaseSession session, DialogMessage message) {
+        HandlerKind kind = HandlerKind.ofRequest(message.method());
+        if (kind != null) {
+            handlers.notify(kind, new RequestReceived(session, message.request()), session.callId());
         }
     }
 
@@ -127,27 +173,23 @@ public class SessionCoordinator implements SipApplicationListener {
      */
     @Override
     public void onCallEnded(InboundCall call, CallEndReason reason) {
-        CallSession session = registry.session(call.callId());
-        if (session == null) {
-            return;
+        BaseSession session = registry.session(call.callId());
+        if (session != null) {
+            ended(session, reason);
         }
+    }
+
+    /** The session ends: media released, the end handlers told, then it is forgotten and SessionTerminated fires. */
+    void ended(BaseSession session, CallEndReason reason) {
         SessionState before = session.terminating(reason);
         CallEndReason why = session.endReason(reason);
-        CallEnded ended = new CallEnded(call.callId(), call.from(), call.to(), why, before, session.rtpStats());
+        CallEnded ended = new CallEnded(session.callId(), session.from(), session.to(), why, before, session.rtpStats());
         try {
-            handlers.notifyEnded(handlersFor(why), ended);
+            handlers.notifyEnded(ended);
         } finally {
             session.terminated();
             registry.remove(session);
             session.publishEnd(ended);
         }
-    }
-
-    private List<HandlerMethod> handlersFor(CallEndReason reason) {
-        return switch (reason) {
-            case CANCELLED -> handlers.cancelHandlers();
-            case REMOTE_BYE, LOCAL_BYE, NO_ACK, SHUTDOWN, SESSION_EXPIRED, MEDIA_TIMEOUT -> handlers.byeHandlers();
-            case REJECTED -> List.of();
-        };
     }
 }

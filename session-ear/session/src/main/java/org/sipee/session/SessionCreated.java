@@ -1,5 +1,5 @@
 package org.sipee.session;
 
-/** CDI event: a new inbound call has a session, before its @Invite handler runs. */
-public record SessionCreated(IncomingCall call) {
+/** CDI event: a new call has a session: an incoming one before its @Invite handler runs, an outgoing one before its INVITE goes out. */
+public record SessionCreated(Call call) {
 }

@@ -7,7 +7,6 @@ import java.util.logging.Logger;
 
 import org.sipee.sdp.Direction;
 import org.sipee.sdp.SdpNegotiationException;
-import org.sipee.sip.ua.InboundCall;
 import org.sipee.sip.ua.ModifyRequest;
 import org.sipee.sip.ua.ReinviteResult;
 
@@ -19,13 +18,11 @@ final class SessionModifier {
 
     private static final Logger LOG = Logger.getLogger(SessionModifier.class.getName());
 
-    private final CallSession session;
-    private final InboundCall call;
+    private final BaseSession session;
     private final CallMedia media;
 
-    SessionModifier(CallSession session, InboundCall call, CallMedia media) {
+    SessionModifier(BaseSession session, CallMedia media) {
         this.session = session;
-        this.call = call;
         this.media = media;
     }
 
@@ -45,7 +42,7 @@ final class SessionModifier {
         SessionState state = session.state();
         if (state != SessionState.Connected && state != SessionState.OnHold) {
             return CompletableFuture.failedFuture(new IllegalStateException(
-                    "call " + call.callId() + " is " + state + ": hold and resume need a connected call"));
+                    "call " + session.callId() + " is " + state + ": hold and resume need a connected call"));
         }
         String offer;
         try {
@@ -53,16 +50,16 @@ final class SessionModifier {
         } catch (SdpNegotiationException e) {
             return CompletableFuture.failedFuture(new IllegalStateException("our own SDP does not parse: " + e.getMessage(), e));
         }
-        return call.reinvite(offer).thenApplyAsync(result -> reoffered(result, offer, sending), session.followUps());
+        return session.dialog().reinvite(offer).thenApplyAsync(result -> reoffered(result, offer, sending), session.followUps());
     }
 
     private Call reoffered(ReinviteResult result, String offer, boolean sending) {
         if (!result.isSuccess()) { // §14.1: a non-2xx leaves the session as it was
-            throw new CompletionException(new IllegalStateException("re-INVITE of " + call.callId() + " answered "
+            throw new CompletionException(new IllegalStateException("re-INVITE of " + session.callId() + " answered "
                     + result.status() + " " + result.reason() + "; the session is unchanged"));
         }
         if (session.state().isTerminal() || !media.hasStream()) {
-            throw new CompletionException(new IllegalStateException("call " + call.callId() + " ended"));
+            throw new CompletionException(new IllegalStateException("call " + session.callId() + " ended"));
         }
         media.offered(offer); // the peer's answer keeps to what we offered: our codec, its address as before
         sending(sending);
@@ -90,11 +87,11 @@ final class SessionModifier {
             answer = media.reanswer(offer);
             sending(answer.weSend());
         } catch (SdpNegotiationException e) {
-            LOG.info(() -> request.method() + " in " + call.callId() + " not answerable: " + e.getMessage());
+            LOG.info(() -> request.method() + " in " + session.callId() + " not answerable: " + e.getMessage());
             request.reject(488, "Not Acceptable Here");
             return;
         } catch (RuntimeException e) {
-            LOG.info(() -> request.method() + " in " + call.callId() + " failed: " + e);
+            LOG.info(() -> request.method() + " in " + session.callId() + " failed: " + e);
             request.reject(500, "Server Internal Error");
             return;
         }

@@ -7,17 +7,23 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The live call sessions of this application, by Call-ID. */
+/** The live call sessions of this application, incoming and outgoing, by Call-ID. */
 @ApplicationScoped
 public class SessionRegistry {
 
-    private final Map<String, CallSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, BaseSession> sessions = new ConcurrentHashMap<>();
 
+    /** An incoming call still in progress. */
     public Optional<IncomingCall> find(String callId) {
-        return Optional.ofNullable(sessions.get(callId));
+        return sessions.get(callId) instanceof CallSession incoming ? Optional.of(incoming) : Optional.empty();
     }
 
-    public List<IncomingCall> list() {
+    /** A call the application placed (its Call-ID is what {@code SipConnection.dial} returned), still in progress. */
+    public Optional<OutgoingCall> findOutgoing(String callId) {
+        return sessions.get(callId) instanceof OutboundSession outgoing ? Optional.of(outgoing) : Optional.empty();
+    }
+
+    public List<Call> list() {
         return List.copyOf(sessions.values());
     }
 
@@ -29,19 +35,19 @@ public class SessionRegistry {
         return sessions.isEmpty();
     }
 
-    void add(CallSession session) {
+    void add(BaseSession session) {
         sessions.put(session.callId(), session);
     }
 
-    CallSession session(String callId) {
+    BaseSession session(String callId) {
         return sessions.get(callId);
     }
 
-    void remove(CallSession session) {
+    void remove(BaseSession session) {
         sessions.remove(session.callId(), session);
     }
 
-    List<CallSession> sessions() {
+    List<BaseSession> sessions() {
         return List.copyOf(sessions.values());
     }
 }

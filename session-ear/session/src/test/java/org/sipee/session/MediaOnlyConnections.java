@@ -30,6 +30,7 @@ record MediaOnlyConnections(MediaEngine media, Duration mediaTimeout) implements
     public SipConnection getConnection() {
         return new SipConnection() {
             @Override public ListenerRegistration register(SipApplicationListener listener) { throw new UnsupportedOperationException(); }
+            @Override public String dial(String from, String to) { throw new UnsupportedOperationException(); }
             @Override public Executor callExecutor(String callId) { return Runnable::run; }
             @Override public RtpStream openStream() { return media.openStream(); }
             @Override public SdpAnswerer sdpAnswerer() { return new SdpAnswerer(media.advertisedAddress()); }

@@ -46,6 +46,7 @@ final class ClientCall extends SessionCall implements OutboundCall, ClientTransa
     private TimerScheduler.Timer inviteCompletion;
     private TimerScheduler.Timer cancelGuard;
     private boolean retriedAfter422;
+    private volatile SipResponse finalResponse;
 
     ClientCall(UacContext ctx, SipRequest invite, InetSocketAddress destination, OutboundCallListener listener) {
         super(ctx.sessions());
@@ -66,6 +67,7 @@ final class ClientCall extends SessionCall implements OutboundCall, ClientTransa
     @Override public String requestUri() { return invite.requestUri(); }
     @Override public String from() { return invite.header(HeaderNames.FROM); }
     @Override public String to() { return invite.header(HeaderNames.TO); }
+    @Override public SipResponse finalResponse() { return finalResponse; }
 
     @Override
     public void cancel() {
@@ -96,6 +98,7 @@ final class ClientCall extends SessionCall implements OutboundCall, ClientTransa
             dialogs.retried(invite);
             transaction = ctx.setup().transactions().sendInvite(invite, destination, this);
         } else if (state != ENDED) { // 300-699, already ACKed by the transaction (§17.1.1.3)
+            finalResponse = response;
             dialogs.endAll();
             fail(response.status(), response.reason());
         }
@@ -177,6 +180,7 @@ final class ClientCall extends SessionCall implements OutboundCall, ClientTransa
         if (state == CALLING || state == PROCEEDING) {
             moveTo(ANSWERED);
             answered = dialog;
+            finalResponse = ok;
             DialogSession session = dialogs.session(dialog);
             session.exchanged(Bodies.sdp(invite), Bodies.sdp(ok));
             session.peerCapabilities(ok);

@@ -1,5 +1,7 @@
 package org.sipee.sip.ua;
 
+import org.sipee.sip.message.SipResponse;
+
 /**
  * The caller's side of one call we place with {@link UserAgent#call}: an INVITE outside a dialog (RFC 3261 §13.2).
  * All methods are thread-safe and non-blocking: the work is handed to the stack's event loop. What happens is
@@ -22,6 +24,13 @@ public interface OutboundCall extends DialogCall {
 
     /** To header value as sent (without tag). */
     String to();
+
+    /**
+     * The final response that decided the call: the 2xx that answered it or the non-2xx that refused it (a 3xx's
+     * Contact headers are its redirect targets); null until then, and when none arrived (408 by Timer B, 503 on a
+     * transport error, 487 by the CANCEL guard). Set before {@code onAnswered} or {@code onFailed} is reported.
+     */
+    SipResponse finalResponse();
 
     /**
      * Abandons the call before it is answered (§9.1): sends CANCEL once a provisional response has arrived (at

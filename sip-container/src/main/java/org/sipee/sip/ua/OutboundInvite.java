@@ -19,17 +19,19 @@ final class OutboundInvite {
     private OutboundInvite() {
     }
 
+    /** A Call-ID unique in space and time (§8.1.1.4): random, with our host. */
+    static String newCallId(InetSocketAddress local) {
+        return LocalTags.next() + LocalTags.next() + '@' + hostText(local);
+    }
+
     /**
+     * With RFC 3262 (Supported or Require: 100rel) and RFC 4028 (Supported: timer, Session-Expires, Min-SE).
+     *
      * @param from a SIP URI or name-addr, e.g. {@code sip:alice@192.0.2.1} or {@code "Alice" <sip:alice@…>}
      * @param to   the callee, likewise; its URI becomes the Request-URI
      * @throws IllegalArgumentException when from or to is not a URI or name-addr, or to carries a tag
      */
-    static SipRequest build(String from, String to, String sdp, InetSocketAddress local) {
-        return build(from, to, sdp, local, UaPolicy.DEFAULTS);
-    }
-
-    /** With RFC 3262 (Supported or Require: 100rel) and RFC 4028 (Supported: timer, Session-Expires, Min-SE). */
-    static SipRequest build(String from, String to, String sdp, InetSocketAddress local, UaPolicy policy) {
+    static SipRequest build(String callId, String from, String to, String sdp, InetSocketAddress local, UaPolicy policy) {
         String fromHeader = nameAddr(from, HeaderNames.FROM);
         String toHeader = nameAddr(to, HeaderNames.TO);
         NameAddress callee = NameAddress.parse(toHeader, HeaderNames.TO);
@@ -41,7 +43,7 @@ final class OutboundInvite {
         invite.addHeader(HeaderNames.MAX_FORWARDS, "70");
         invite.addHeader(HeaderNames.FROM, NameAddress.withTag(fromHeader, LocalTags.next()));
         invite.addHeader(HeaderNames.TO, toHeader);
-        invite.addHeader(HeaderNames.CALL_ID, LocalTags.next() + LocalTags.next() + '@' + host);
+        invite.addHeader(HeaderNames.CALL_ID, callId);
         invite.addHeader(HeaderNames.CSEQ, "1 INVITE");
         invite.addHeader(HeaderNames.CONTACT, "<sip:" + host + ':' + local.getPort() + '>');
         invite.addHeader(HeaderNames.ALLOW, Capabilities.ALLOW);

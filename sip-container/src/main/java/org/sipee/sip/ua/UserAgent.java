@@ -37,18 +37,42 @@ public final class UserAgent {
      * host and port of the callee's URI.
      */
     public OutboundCall call(String from, String to, String sdp, InetSocketAddress nextHop, OutboundCallListener listener) {
+        return call(newCallId(), from, to, sdp, nextHop, listener);
+    }
+
+    /** With a Call-ID from {@link #newCallId()}, for a caller that must know it before the INVITE goes out. */
+    public OutboundCall call(String callId, String from, String to, String sdp, InetSocketAddress nextHop,
+                             OutboundCallListener listener) {
         if (listener == null) {
             throw new IllegalArgumentException("listener must not be null");
         }
-        SipRequest invite = OutboundInvite.build(from, to, sdp, ctx.setup().localAddress().get(), ctx.setup().policy());
+        SipRequest invite = OutboundInvite.build(callId, from, to, sdp, ctx.setup().localAddress().get(), ctx.setup().policy());
+        ClientCall call = new ClientCall(ctx, invite, destination(invite, nextHop), listener);
+        ctx.execute(call::start);
+        return call;
+    }
+
+    /** A fresh Call-ID (RFC 3261 §8.1.1.4). */
+    public String newCallId() {
+        return OutboundInvite.newCallId(ctx.setup().localAddress().get());
+    }
+
+    /**
+     * Checks that a call from {@code from} to {@code to} could be placed, without placing it.
+     *
+     * @throws IllegalArgumentException as {@link #call(String, String, String, OutboundCallListener)} would
+     */
+    public void checkCall(String from, String to, InetSocketAddress nextHop) {
+        destination(OutboundInvite.build(newCallId(), from, to, null, ctx.setup().localAddress().get(), ctx.setup().policy()), nextHop);
+    }
+
+    private static InetSocketAddress destination(SipRequest invite, InetSocketAddress nextHop) {
         InetSocketAddress destination = nextHop != null ? nextHop : NextHop.of(invite.requestUri(), null);
         if (destination == null) {
             throw new IllegalArgumentException("no next hop for " + invite.requestUri()
                     + ": the host must be an IP literal, or pass the next hop");
         }
-        ClientCall call = new ClientCall(ctx, invite, destination, listener);
-        ctx.execute(call::start);
-        return call;
+        return destination;
     }
 
     /** Ends every live outbound call without sending anything (stack close); run on the event loop. */

@@ -1,0 +1,15 @@
+package org.sipee.session;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a CDI bean method called for a MESSAGE (RFC 3428) the peer sends in a call, already answered 200:
+ * {@code void m(RequestReceived message)}.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Message {
+}
