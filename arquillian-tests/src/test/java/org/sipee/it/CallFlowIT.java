@@ -28,6 +28,7 @@ import org.sipee.session.SessionRegistry;
 class CallFlowIT {
 
     static final Duration WAIT = Duration.ofSeconds(5);
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(TestDeployments.TEST_ANSWER_TIMEOUT_SECONDS);
     static final Duration CLEANUP = Duration.ofSeconds(10);
 
     @Deployment(name = "rar", order = 1, testable = false)
@@ -103,6 +104,28 @@ class CallFlowIT {
         phone.expect(200, "CANCEL", WAIT);
         phone.ack(phone.expect(487, "INVITE", WAIT));
         Poll.until("@Cancel handler", () -> handlers.sawCancel(callId), WAIT);
+        assertCleanedUp();
+    }
+
+    /** The test adapter's answerTimeoutSeconds is 5: a call left ringing gets the default answerTimeoutStatus. */
+    @Test
+    @OperateOnDeployment("app")
+    void callLeftUndecidedIsRefused480() throws Exception {
+        phone.invite("ring", phone.pcmuOffer());
+        phone.expect(180, "INVITE", WAIT);
+        SipResponse refused = phone.expect(480, "INVITE", ANSWER_TIMEOUT.plus(WAIT));
+        assertEquals("Temporarily Unavailable", refused.reason());
+        phone.ack(refused);
+        assertCleanedUp();
+    }
+
+    @Test
+    @OperateOnDeployment("app")
+    void redirectSendsThe3xxWithItsContacts() throws Exception {
+        phone.invite("moved", phone.pcmuOffer());
+        SipResponse moved = phone.expect(302, "INVITE", WAIT);
+        assertEquals("<sip:desk@192.0.2.7>, <sip:mobile@192.0.2.8>;q=0.5", moved.header("Contact"));
+        phone.ack(moved);
         assertCleanedUp();
     }
 

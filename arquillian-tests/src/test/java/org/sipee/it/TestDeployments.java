@@ -18,6 +18,8 @@ public final class TestDeployments {
     public static final int TEST_SIP_PORT = 5070;
     public static final int TEST_RTP_MIN = 21000;
     public static final int TEST_RTP_MAX = 21099;
+    /** The test adapter's answerTimeoutSeconds. */
+    public static final int TEST_ANSWER_TIMEOUT_SECONDS = 5;
 
     private TestDeployments() {
     }
@@ -35,7 +37,7 @@ public final class TestDeployments {
         return ShrinkWrap.createFromZipFile(ResourceAdapterArchive.class, built("media-rar.rar"));
     }
 
-    /** The built rar with test settings: port 5070, T1 50 ms (timers end 10x sooner), its own RTP range. */
+    /** The built rar with test settings: port 5070, T1 50 ms (timers end 10x sooner), its own RTP range, 5 s answer timeout. */
     public static ResourceAdapterArchive testRar() {
         return rarWith(TEST_SIP_PORT, 50);
     }
@@ -50,13 +52,14 @@ public final class TestDeployments {
                   <config-property name="t1Millis">%d</config-property>
                   <config-property name="rtpPortMin">%d</config-property>
                   <config-property name="rtpPortMax">%d</config-property>
+                  <config-property name="answerTimeoutSeconds">%d</config-property>
                   <transaction-support>NoTransaction</transaction-support>
                   <connection-definitions>
                     <connection-definition class-name="org.sipee.rar.SipManagedConnectionFactory"
                         jndi-name="java:/sip/SipConnectionFactory" pool-name="SipConnectionFactory"/>
                   </connection-definitions>
                 </ironjacamar>
-                """.formatted(sipPort, t1Millis, TEST_RTP_MIN, TEST_RTP_MAX)), "ironjacamar.xml");
+                """.formatted(sipPort, t1Millis, TEST_RTP_MIN, TEST_RTP_MAX, TEST_ANSWER_TIMEOUT_SECONDS)), "ironjacamar.xml");
     }
 
     /** An EAR like the demo's: the built session jar in lib, plus a war with the test and its handlers. */

@@ -30,7 +30,11 @@ public class TestHandlers {
         if (uri.startsWith("sip:boom@")) {
             throw new IllegalStateException("test handler fails on purpose");
         }
-        call.ringing();
+        if (uri.startsWith("sip:moved@")) {
+            call.redirect(302, List.of("sip:desk@192.0.2.7", "<sip:mobile@192.0.2.8>;q=0.5"));
+            return;
+        }
+        call.ringing(); // sip:ring@ stays undecided: the answer timeout refuses it
         if (uri.startsWith("sip:answer@")) {
             call.answer()
                     .thenAccept(answered -> answered.playTone(440))

@@ -10,6 +10,7 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.work.HintsContext;
 
 import org.sipee.media.MediaEngine;
+import org.sipee.rar.api.AnswerTimeout;
 import org.sipee.rar.api.EngineStats;
 import org.sipee.sdp.SdpAnswerer;
 import org.sipee.sdp.SdpOfferer;
@@ -30,15 +31,17 @@ final class Engine implements AutoCloseable {
     final SdpAnswerer answerer;
     final SdpOfferer offerer;
     final Duration mediaTimeout;
+    final AnswerTimeout answerTimeout;
 
-    private Engine(WorkerPool pool, CallRouter router, MediaEngine media, SipStack sip, Duration mediaTimeout) {
+    private Engine(WorkerPool pool, CallRouter router, MediaEngine media, SipStack sip, EngineSettings settings) {
         this.pool = pool;
         this.router = router;
         this.media = media;
         this.sip = sip;
         this.answerer = new SdpAnswerer(media.advertisedAddress());
         this.offerer = new SdpOfferer(media.advertisedAddress());
-        this.mediaTimeout = mediaTimeout;
+        this.mediaTimeout = settings.mediaTimeout();
+        this.answerTimeout = settings.answerTimeout();
     }
 
     static Engine start(EngineSettings settings, BootstrapContext context) throws ResourceAdapterInternalException {
@@ -52,7 +55,7 @@ final class Engine implements AutoCloseable {
         try {
             media = MediaEngine.start(settings.media(), io);
             SipStack sip = SipStack.start(settings.sip(), io, router);
-            Engine engine = new Engine(pool, router, media, sip, settings.mediaTimeout());
+            Engine engine = new Engine(pool, router, media, sip, settings);
             LOG.info(() -> "SIP on " + sip.localAddress() + ", RTP " + settings.media().rtpPortMin() + "-"
                     + settings.media().rtpPortMax() + " advertised as " + engine.media.advertisedAddress());
             return engine;

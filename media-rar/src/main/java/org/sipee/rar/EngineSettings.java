@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 
 import org.sipee.media.MediaConfig;
+import org.sipee.rar.api.AnswerTimeout;
 import org.sipee.sip.SipStackConfig;
 import org.sipee.sip.ua.UaPolicy;
 
@@ -14,7 +15,8 @@ import org.sipee.sip.ua.UaPolicy;
  * The adapter's config-properties turned into engine configurations. Every invalid value fails
  * with a ResourceAdapterInternalException whose message names the config-property.
  */
-record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeout, int deliveryThreads) {
+record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeout, AnswerTimeout answerTimeout,
+                      int deliveryThreads) {
 
     static EngineSettings from(SipResourceAdapter ra) throws ResourceAdapterInternalException {
         try {
@@ -31,7 +33,11 @@ record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeo
             MediaConfig media = new MediaConfig(ra.getBindAddress(), rtpMin, rtpMax);
             // 0 turns it off; otherwise long enough for a silence-suppressing peer's comfort-noise gaps
             int mediaTimeout = range("mediaTimeoutSeconds", ra.getMediaTimeoutSeconds(), 0, 86_400);
-            return new EngineSettings(sip, media, Duration.ofSeconds(mediaTimeout), threads);
+            // a final non-2xx: a 3xx would need a Contact to redirect to
+            AnswerTimeout answerTimeout = new AnswerTimeout(
+                    Duration.ofSeconds(range("answerTimeoutSeconds", ra.getAnswerTimeoutSeconds(), 0, 86_400)),
+                    range("answerTimeoutStatus", ra.getAnswerTimeoutStatus(), 400, 699));
+            return new EngineSettings(sip, media, Duration.ofSeconds(mediaTimeout), answerTimeout, threads);
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("media-rar: invalid config-property: " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import org.sipee.media.RtpStream;
+import org.sipee.rar.api.AnswerTimeout;
 import org.sipee.rar.api.EngineStats;
 import org.sipee.rar.api.ListenerRegistration;
 import org.sipee.rar.api.SipApplicationListener;
@@ -56,6 +57,11 @@ public class SipConnectionImpl implements SipConnection {
     @Override
     public Duration mediaTimeout() {
         return engine().mediaTimeout;
+    }
+
+    @Override
+    public AnswerTimeout answerTimeout() {
+        return engine().answerTimeout;
     }
 
     @Override

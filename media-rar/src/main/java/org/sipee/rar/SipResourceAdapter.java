@@ -17,7 +17,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
  * Config-properties (defaults in ra.xml, overridable in ironjacamar.xml or the server's
  * resource-adapters subsystem): bindAddress (SIP and RTP bind to it and SDP advertises it),
  * sipPort, transports, tcpIdleTimeoutSeconds, sessionTimers, sessionExpiresSeconds, minSeSeconds (RFC 4028),
- * rtpPortMin, rtpPortMax, mediaTimeoutSeconds, t1Millis, deliveryThreads.
+ * rtpPortMin, rtpPortMax, mediaTimeoutSeconds, answerTimeoutSeconds, answerTimeoutStatus, t1Millis, deliveryThreads.
  * Applications reach it through the SipConnectionFactory (no message inflow).
  */
 public class SipResourceAdapter implements ResourceAdapter {
@@ -34,6 +34,8 @@ public class SipResourceAdapter implements ResourceAdapter {
     private Integer rtpPortMin = 20000;
     private Integer rtpPortMax = 20999;
     private Integer mediaTimeoutSeconds = 60;
+    private Integer answerTimeoutSeconds = 60;
+    private Integer answerTimeoutStatus = 480;
     private Integer t1Millis = 500;
     private Integer deliveryThreads = 4;
 
@@ -91,6 +93,10 @@ public class SipResourceAdapter implements ResourceAdapter {
     public void setSessionExpiresSeconds(Integer sessionExpiresSeconds) { this.sessionExpiresSeconds = sessionExpiresSeconds; }
     public Integer getMediaTimeoutSeconds() { return mediaTimeoutSeconds; }
     public void setMediaTimeoutSeconds(Integer mediaTimeoutSeconds) { this.mediaTimeoutSeconds = mediaTimeoutSeconds; }
+    public Integer getAnswerTimeoutSeconds() { return answerTimeoutSeconds; }
+    public void setAnswerTimeoutSeconds(Integer answerTimeoutSeconds) { this.answerTimeoutSeconds = answerTimeoutSeconds; }
+    public Integer getAnswerTimeoutStatus() { return answerTimeoutStatus; }
+    public void setAnswerTimeoutStatus(Integer answerTimeoutStatus) { this.answerTimeoutStatus = answerTimeoutStatus; }
     public Integer getMinSeSeconds() { return minSeSeconds; }
     public void setMinSeSeconds(Integer minSeSeconds) { this.minSeSeconds = minSeSeconds; }
     public Integer getRtpPortMin() { return rtpPortMin; }
@@ -114,6 +120,8 @@ public class SipResourceAdapter implements ResourceAdapter {
                 && Objects.equals(sessionExpiresSeconds, other.sessionExpiresSeconds)
                 && Objects.equals(minSeSeconds, other.minSeSeconds)
                 && Objects.equals(mediaTimeoutSeconds, other.mediaTimeoutSeconds)
+                && Objects.equals(answerTimeoutSeconds, other.answerTimeoutSeconds)
+                && Objects.equals(answerTimeoutStatus, other.answerTimeoutStatus)
                 && Objects.equals(rtpPortMin, other.rtpPortMin) && Objects.equals(rtpPortMax, other.rtpPortMax)
                 && Objects.equals(t1Millis, other.t1Millis) && Objects.equals(deliveryThreads, other.deliveryThreads);
     }
@@ -121,6 +129,6 @@ public class SipResourceAdapter implements ResourceAdapter {
     @Override
     public int hashCode() {
         return Objects.hash(bindAddress, sipPort, transports, tcpIdleTimeoutSeconds, sessionTimers,
-                sessionExpiresSeconds, minSeSeconds, mediaTimeoutSeconds, rtpPortMin, rtpPortMax, t1Millis, deliveryThreads);
+                sessionExpiresSeconds, minSeSeconds, mediaTimeoutSeconds, answerTimeoutSeconds, answerTimeoutStatus, rtpPortMin, rtpPortMax, t1Millis, deliveryThreads);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 
 import org.junit.jupiter.api.Test;
+import org.sipee.rar.api.AnswerTimeout;
 
 /** Config-properties into engine settings: the values arrive, and every bad value names its property. */
 class EngineSettingsTest {
@@ -21,6 +22,15 @@ class EngineSettingsTest {
         assertEquals(Duration.ofSeconds(180), settings.sip().tcpIdleTimeout());
         assertEquals(1800, settings.sip().ua().sessionExpires());
         assertEquals(90, settings.sip().ua().minSE());
+        assertEquals(new AnswerTimeout(Duration.ofSeconds(60), 480), settings.answerTimeout());
+    }
+
+    @Test
+    void answerTimeoutIsApplied() throws Exception {
+        SipResourceAdapter ra = new SipResourceAdapter();
+        ra.setAnswerTimeoutSeconds(0);
+        ra.setAnswerTimeoutStatus(603);
+        assertEquals(new AnswerTimeout(Duration.ZERO, 603), EngineSettings.from(ra).answerTimeout());
     }
 
     @Test
@@ -46,6 +56,8 @@ class EngineSettingsTest {
         assertInvalid(ra -> ra.setTransports("TCP,tcp"), "transports");
         assertInvalid(ra -> ra.setTcpIdleTimeoutSeconds(0), "tcpIdleTimeoutSeconds must be 1..86400, was 0");
         assertInvalid(ra -> ra.setMinSeSeconds(60), "minSeSeconds must be 90..86400, was 60");
+        assertInvalid(ra -> ra.setAnswerTimeoutSeconds(-1), "answerTimeoutSeconds must be 0..86400, was -1");
+        assertInvalid(ra -> ra.setAnswerTimeoutStatus(302), "answerTimeoutStatus must be 400..699, was 302");
         assertInvalid(ra -> {
             ra.setMinSeSeconds(300);
             ra.setSessionExpiresSeconds(200);

@@ -56,6 +56,9 @@ public interface SipConnection extends AutoCloseable {
     /** How long a call may receive no RTP before the application should end it (config-property mediaTimeoutSeconds); zero when off. */
     Duration mediaTimeout();
 
+    /** How long an incoming call may stay undecided, and what it then gets (answerTimeoutSeconds, answerTimeoutStatus). */
+    AnswerTimeout answerTimeout();
+
     /** The address RTP streams advertise in SDP. */
     String advertisedAddress();
 

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import org.sipee.sdp.SdpNegotiationException;
+import org.sipee.sip.message.ReasonPhrases;
 import org.sipee.sip.ua.DialogCall;
 import org.sipee.sip.ua.InboundCall;
 
@@ -19,16 +21,14 @@ final class CallSession extends BaseSession implements IncomingCall {
 
     private static final Logger LOG = Logger.getLogger(CallSession.class.getName());
 
-    /** RFC 3261 §21.3 reason phrases. */
-    private static final Map<Integer, String> REDIRECTS = Map.of(300, "Multiple Choices", 301, "Moved Permanently",
-            302, "Moved Temporarily", 305, "Use Proxy", 380, "Alternative Service");
-
     private final InboundCall call;
     private final CompletableFuture<IncomingCall> answered = new CompletableFuture<>();
     private final CompletableFuture<IncomingCall> early = new CompletableFuture<>();
     private boolean answering;
     private boolean earlyStarted;
     private boolean lateOffer;
+    private boolean rejected;
+    private Future<?> answerTimer;
 
     CallSession(InboundCall call, EngineAccess engine) {
         this(call, engine, SessionEvents.NOBODY);
@@ -82,6 +82,7 @@ final class CallSession extends BaseSession implements IncomingCall {
             return answered; // a failed earlyMedia() already failed this stage and rejected the call
         }
         answering = true;
+        cancelAnswerTimer();
         if (media.localSdp() != null || negotiate()) {
             call.accept(media.localSdp()); // after earlyMedia(): the stream already plays, the SDP is the 183's
         }
@@ -117,6 +118,7 @@ final class CallSession extends BaseSession implements IncomingCall {
         if (status < 300 || status > 699) {
             throw new IllegalArgumentException("reject status must be 300..699, was " + status);
         }
+        decided();
         call.reject(status, reason);
     }
 
@@ -125,7 +127,8 @@ final class CallSession extends BaseSession implements IncomingCall {
         if (status < 300 || status > 399 || contacts.isEmpty()) {
             throw new IllegalArgumentException("a redirect needs a 3xx status and a contact, was " + status + " " + contacts);
         }
-        call.reject(status, REDIRECTS.getOrDefault(status, "Redirected"), Map.of("Contact", contacts.stream()
+        decided();
+        call.reject(status, ReasonPhrases.of(status), Map.of("Contact", contacts.stream()
                 .map(c -> c.indexOf('<') >= 0 ? c : '<' + c + '>').collect(Collectors.joining(", "))));
     }
 
@@ -181,8 +184,42 @@ final class CallSession extends BaseSession implements IncomingCall {
         return call;
     }
 
+    /** Arms the refusal of a call its handler leaves undecided (the adapter's answerTimeoutSeconds). */
+    synchronized void answerTimer(Future<?> timer) {
+        if (answering || rejected || state().isTerminal()) {
+            timer.cancel(false);
+        } else {
+            answerTimer = timer;
+        }
+    }
+
+    /** Nobody answered or rejected in time: {@code status}, e.g. 480 Temporarily Unavailable (RFC 3261 §21.4.18). */
+    void answerTimedOut(int status) {
+        synchronized (this) {
+            if (answering || rejected || state().isTerminal()) {
+                return;
+            }
+            rejected = true;
+        }
+        LOG.info(() -> "call " + callId() + " left undecided by its handler: " + status);
+        call.reject(status, ReasonPhrases.of(status));
+    }
+
+    private synchronized void decided() {
+        rejected = true;
+        cancelAnswerTimer();
+    }
+
+    private synchronized void cancelAnswerTimer() {
+        if (answerTimer != null) {
+            answerTimer.cancel(false);
+            answerTimer = null;
+        }
+    }
+
     @Override
     void failStages(Throwable cause) {
+        cancelAnswerTimer();
         early.completeExceptionally(cause);
         answered.completeExceptionally(cause);
     }

@@ -1,6 +1,7 @@
 package org.sipee.session;
 
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -10,9 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
 
+import org.sipee.rar.api.AnswerTimeout;
 import org.sipee.rar.api.Dial;
 import org.sipee.rar.api.ListenerRegistration;
 import org.sipee.rar.api.SipApplicationListener;
@@ -46,7 +49,12 @@ public class SessionCoordinator implements SipApplicationListener {
     @Inject
     Event<Object> events;
 
+    /** Times the answer of undecided calls: the server's default scheduler (Jakarta Concurrency), so nothing of ours outlives the application. */
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private EngineAccess engine;
+    private AnswerTimeout answerTimeout;
     private ListenerRegistration registration;
 
     /** Fired once per module of the deployment: registering is idempotent. */
@@ -58,6 +66,7 @@ public class SessionCoordinator implements SipApplicationListener {
         if (registration == null) {
             engine = new EngineAccess(connectionFactory);
             try (SipConnection connection = connectionFactory.getConnection()) {
+                answerTimeout = connection.answerTimeout();
                 registration = connection.register(this);
                 LOG.info(() -> "sipee sessions registered with the SIP adapter on " + connection.sipAddress());
             }
@@ -97,7 +106,22 @@ public class SessionCoordinator implements SipApplicationListener {
         } catch (Exception e) {
             LOG.log(Level.WARNING, "@Invite handler " + handler.get() + " failed on " + call.callId(), e);
             call.reject(500, "Server Internal Error");
+            return;
         }
+        armAnswerTimeout(session);
+    }
+
+    /** A handler may decide later (ringing, early media): past the adapter's answerTimeoutSeconds the caller gets its status. */
+    private void armAnswerTimeout(CallSession session) {
+        AnswerTimeout timeout = answerTimeout();
+        if (!timeout.isOff()) {
+            session.answerTimer(scheduler.schedule(() -> session.followUps().execute(() -> session.answerTimedOut(timeout.status())),
+                    timeout.after().toMillis(), TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private synchronized AnswerTimeout answerTimeout() {
+        return answerTimeout;
     }
 
     /** A call an EE component dialled through the connection factory: our offer, then the INVITE. */

@@ -8,6 +8,7 @@ import javax.naming.Reference;
 
 import org.sipee.media.MediaEngine;
 import org.sipee.media.RtpStream;
+import org.sipee.rar.api.AnswerTimeout;
 import org.sipee.rar.api.EngineStats;
 import org.sipee.rar.api.ListenerRegistration;
 import org.sipee.rar.api.SipApplicationListener;
@@ -36,6 +37,7 @@ record MediaOnlyConnections(MediaEngine media, Duration mediaTimeout) implements
             @Override public SdpAnswerer sdpAnswerer() { return new SdpAnswerer(media.advertisedAddress()); }
             @Override public SdpOfferer sdpOfferer() { return new SdpOfferer(media.advertisedAddress()); }
             @Override public Duration mediaTimeout() { return mediaTimeout; }
+            @Override public AnswerTimeout answerTimeout() { return new AnswerTimeout(Duration.ZERO, 480); }
             @Override public String advertisedAddress() { return media.advertisedAddress(); }
             @Override public InetSocketAddress sipAddress() { throw new UnsupportedOperationException(); }
             @Override public EngineStats stats() { throw new UnsupportedOperationException(); }
