@@ -48,6 +48,8 @@ run session_timer            -sf "$here/session_timer.xml"            -s demo -m
 run session_timer_422        -sf "$here/session_timer_422.xml"        -s demo -m 5 -r 10
 # RFC 3262: reliable 183 with SDP, PRACK, and only then the 200 (§3)
 run prack                    -sf "$here/prack.xml"                    -s early -m 5 -r 10 -l 5
+# The IVR (sip:ivr@): 0 is refused, 2 leads to the voicemail, # ends it with our BYE (RFC 4733 digits from SIPp's pcaps; root)
+run ivr_menu                 -sf "$here/ivr_menu.xml"                 -s ivr   -m 2 -r 1 -l 1
 # The scenarios where the transport matters, again over TCP (-t t1: one connection for all calls)
 run call_cancel_tcp      -sf "$here/call_cancel.xml"      -s ring  -m 5 -r 10 -t t1
 run options_ping_tcp     -sf "$here/options_ping.xml"     -s demo  -m 5 -r 10 -t t1

@@ -9,14 +9,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
-import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.Archive;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,24 +38,7 @@ class DemoRoutesIT {
 
     @Deployment(name = "demo", order = 2)
     static Archive<?> demo() {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "demo-routes.war")
-                .addClasses(DemoRoutesIT.class, SipPhone.class, SipResponse.class, Poll.class, TestDeployments.class,
-                        EngineProbe.class, ToneTalker.class, Tones.class)
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
-        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestDeployments.built("sipee-demo.ear"));
-        ear.delete("META-INF/application.xml"); // it lists no modules: without it every war in the EAR is one
-        ear.delete("META-INF/jboss-deployment-structure.xml");
-        return ear.addAsModule(Testable.archiveToTest(war))
-                .addAsManifestResource(new StringAsset("""
-                        <jboss-deployment-structure xmlns="urn:jboss:deployment-structure:1.3">
-                          <deployment>
-                            <dependencies><module name="deployment.media-rar.rar"/></dependencies>
-                          </deployment>
-                          <sub-deployment name="demo-routes.war">
-                            <dependencies><module name="deployment.media-rar.rar"/></dependencies>
-                          </sub-deployment>
-                        </jboss-deployment-structure>
-                        """), "jboss-deployment-structure.xml");
+        return TestDeployments.demoEarWith("demo-routes", DemoRoutesIT.class, EngineProbe.class, ToneTalker.class);
     }
 
     @Inject

@@ -72,15 +72,36 @@ public final class TestDeployments {
         return ShrinkWrap.create(EnterpriseArchive.class, name + ".ear")
                 .addAsLibrary(session)
                 .addAsModule(Testable.archiveToTest(war))
-                .addAsManifestResource(new StringAsset("""
-                        <jboss-deployment-structure xmlns="urn:jboss:deployment-structure:1.3">
-                          <deployment>
-                            <dependencies><module name="deployment.media-rar.rar"/></dependencies>
-                          </deployment>
-                          <sub-deployment name="%s.war">
-                            <dependencies><module name="deployment.media-rar.rar"/></dependencies>
-                          </sub-deployment>
-                        </jboss-deployment-structure>
-                        """.formatted(name)), "jboss-deployment-structure.xml");
+                .addAsManifestResource(new StringAsset(deploymentStructure(name)), "jboss-deployment-structure.xml");
+    }
+
+    /**
+     * The demo EAR as built, with a war of the test and these classes added (the demo's beans and the session layer
+     * in its lib, so the test can inject the SessionRegistry and read the demo jar's resources).
+     */
+    public static EnterpriseArchive demoEarWith(String name, Class<?>... classes) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(SipPhone.class, SipResponse.class, Poll.class, TestDeployments.class, Tones.class)
+                .addClasses(classes)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, built("sipee-demo.ear"));
+        ear.delete("META-INF/application.xml"); // it lists no modules: without it every war in the EAR is one
+        ear.delete("META-INF/jboss-deployment-structure.xml");
+        return ear.addAsModule(Testable.archiveToTest(war))
+                .addAsManifestResource(new StringAsset(deploymentStructure(name)), "jboss-deployment-structure.xml");
+    }
+
+    /** The EAR and its war see the adapter's classes (API, engine) from the deployed rar. */
+    private static String deploymentStructure(String warName) {
+        return """
+                <jboss-deployment-structure xmlns="urn:jboss:deployment-structure:1.3">
+                  <deployment>
+                    <dependencies><module name="deployment.media-rar.rar"/></dependencies>
+                  </deployment>
+                  <sub-deployment name="%s.war">
+                    <dependencies><module name="deployment.media-rar.rar"/></dependencies>
+                  </sub-deployment>
+                </jboss-deployment-structure>
+                """.formatted(warName);
     }
 }

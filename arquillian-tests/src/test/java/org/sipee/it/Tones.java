@@ -12,6 +12,17 @@ final class Tones {
     private Tones() {
     }
 
+    /** Whether {@code hz} stands 20 dB above each other probe in this audio (some audio at all). */
+    static boolean dominant(short[] heard, double hz) {
+        double at = Goertzel.power(heard, hz);
+        for (double probe : PROBES_HZ) {
+            if (probe != hz && !(at > 100 * Goertzel.power(heard, probe))) {
+                return false;
+            }
+        }
+        return heard.length > 0;
+    }
+
     /** At least {@code minFrames} 20 ms frames, with {@code hz} 100 times (20 dB) stronger than each other probe. */
     static void assertDominant(short[] heard, double hz, int minFrames, String what) {
         assertTrue(heard.length >= minFrames * 160, what + ": only " + heard.length / 160 + " frames of audio");

@@ -5,6 +5,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.sipee.session.Bye;
+import org.sipee.session.Call;
 import org.sipee.session.CallEnded;
 import org.sipee.session.Cancel;
 import org.sipee.session.IncomingCall;
@@ -15,23 +16,30 @@ import org.sipee.session.Invite;
  * the caller's re-INVITEs: on hold (a=sendonly, inactive) the tone pauses and resumes with a=sendrecv; an offer
  * with PCMA first switches the tone to PCMA.
  * Routes for callers that test other outcomes: sip:ring@... only rings (CANCEL), sip:busy@... is
- * rejected 486, sip:early@... hears the tone as early media (183 with SDP) before the 200.
+ * rejected 486, sip:early@... hears the tone as early media (183 with SDP) before the 200. The IVR (sip:ivr@...)
+ * hands its callers' choice 3 to {@link #playTone(Call)}.
  */
 @ApplicationScoped
 public class ToneAnswerer {
 
     private static final Logger LOG = Logger.getLogger(ToneAnswerer.class.getName());
+    private static final double TONE_HZ = 440;
 
     @Invite
     void onInvite(IncomingCall call) {
         LOG.info(() -> "call " + call.callId() + " from " + call.from());
         call.ringing();
         call.answer()
-                .thenAccept(answered -> answered.playTone(440))
+                .thenAccept(this::playTone)
                 .exceptionally(failure -> {
                     LOG.info(() -> "call " + call.callId() + " not answered: " + failure.getMessage());
                     return null;
                 });
+    }
+
+    /** The tone until the caller hangs up, whichever route answered the call. */
+    public void playTone(Call call) {
+        call.playTone(TONE_HZ);
     }
 
     /** More specific than "*", so it wins for sip:ring@... */
@@ -50,7 +58,7 @@ public class ToneAnswerer {
     void earlyMedia(IncomingCall call) {
         call.earlyMedia()
                 .thenCompose(early -> {
-                    early.playTone(440);
+                    playTone(early);
                     return early.answer();
                 })
                 .exceptionally(failure -> {

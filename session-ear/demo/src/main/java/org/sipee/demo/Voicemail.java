@@ -19,7 +19,8 @@ import org.sipee.session.Invite;
 /**
  * sip:voicemail@...: answers, beeps, and records the caller until '#' (then hangs up) or the caller's BYE. A finished
  * message appears atomically as {@code <dir>/<call-id>.wav}; {@code <dir>} is the system property
- * {@code sipee.demo.voicemail.dir}, by default {@code ${jboss.server.data.dir}/sipee-voicemail}.
+ * {@code sipee.demo.voicemail.dir}, by default {@code ${jboss.server.data.dir}/sipee-voicemail}. The IVR
+ * (sip:ivr@...) hands its callers' choice 2 to {@link #takeMessage(Call)}.
  */
 @ApplicationScoped
 public class Voicemail {
@@ -32,8 +33,17 @@ public class Voicemail {
     void leaveMessage(IncomingCall call) {
         call.ringing();
         call.answer()
-                .thenCompose(answered -> answered.playTone(BEEP_HZ, BEEP).thenApply(played -> answered))
-                .thenAccept(this::record)
+                .thenAccept(this::takeMessage)
+                .exceptionally(failure -> {
+                    LOG.info(() -> "voicemail call " + call.callId() + " not answered: " + failure.getMessage());
+                    return null;
+                });
+    }
+
+    /** Beeps, then records an answered call until '#' or its end, whichever route answered it. */
+    public void takeMessage(Call call) {
+        call.playTone(BEEP_HZ, BEEP)
+                .thenAccept(played -> record(call))
                 .exceptionally(failure -> {
                     LOG.info(() -> "voicemail call " + call.callId() + " ended before recording: " + failure.getMessage());
                     return null;
