@@ -31,10 +31,13 @@ abstract sealed class BaseSession implements Call permits CallSession, OutboundS
     private SessionState state = SessionState.Initializing;
     private boolean mediaTimedOut;
 
-    /** @param publisher receives the call's events (CDI's Event.fire in the server), in order, on the call's executor */
-    BaseSession(String callId, EngineAccess engine, Consumer<Object> publisher) {
+    /**
+     * @param publisher   receives the call's events (CDI's Event.fire in the server), in order, on the call's executor
+     * @param callContext activated around the call's follow-ups (and so its event observers)
+     */
+    BaseSession(String callId, EngineAccess engine, Consumer<Object> publisher, CallContext callContext) {
         this.callId = callId;
-        this.followUps = engine.apply(c -> c.callExecutor(callId));
+        this.followUps = callContext.activating(callId, engine.apply(c -> c.callExecutor(callId)));
         this.events = new SessionEvents(publisher, followUps);
         this.media = new CallMedia(callId, engine, followUps, this::onMediaTimeout,
                 (from, to) -> events.publish(new MediaStateChanged(this, from, to)));

@@ -30,13 +30,13 @@ final class CallSession extends BaseSession implements IncomingCall {
     private boolean rejected;
     private Future<?> answerTimer;
 
+    /** Outside CDI (unit tests): nobody observes its events, its call context is its own. */
     CallSession(InboundCall call, EngineAccess engine) {
-        this(call, engine, SessionEvents.NOBODY);
+        this(call, engine, SessionEvents.NOBODY, new CallContext());
     }
 
-    /** @param publisher receives the call's events (CDI's Event.fire in the server), in order, on the call's executor */
-    CallSession(InboundCall call, EngineAccess engine, Consumer<Object> publisher) {
-        super(call.callId(), engine, publisher);
+    CallSession(InboundCall call, EngineAccess engine, Consumer<Object> publisher, CallContext callContext) {
+        super(call.callId(), engine, publisher, callContext);
         this.call = call;
     }
 

@@ -8,17 +8,20 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 
 /**
  * CDI portable extension: finds the handler methods ({@link HandlerKind}) on managed beans at deployment and fails
- * the deployment when a signature is wrong or two @Invite handlers claim the same calls.
+ * the deployment when a signature is wrong or two @Invite handlers claim the same calls; registers the
+ * {@link CallScoped} context.
  */
 public class HandlerExtension implements Extension {
 
     private final Map<HandlerKind, List<HandlerMethod>> handlers = new EnumMap<>(HandlerKind.class);
+    private final CallContext callContext = new CallContext();
 
     public HandlerExtension() {
         for (HandlerKind kind : HandlerKind.values()) {
@@ -60,6 +63,14 @@ public class HandlerExtension implements Extension {
                     + method + " must take " + (kind.argRequired ? "" : "nothing or ") + "one " + kind.argType.getSimpleName()));
         }
         return ok;
+    }
+
+    void addCallContext(@Observes AfterBeanDiscovery event) {
+        event.addContext(callContext);
+    }
+
+    CallContext callContext() {
+        return callContext;
     }
 
     List<HandlerMethod> handlers(HandlerKind kind) {

@@ -32,7 +32,12 @@ public class Handlers {
     }
 
     void invoke(HandlerMethod handler, IncomingCall call) throws Exception {
-        handler.invoke(beanManager, call);
+        extension.callContext().run(call.callId(), () -> handler.invoke(beanManager, call));
+    }
+
+    /** The @CallScoped context the handlers and the sessions' follow-ups run in. */
+    CallContext callContext() {
+        return extension.callContext();
     }
 
     boolean has(HandlerKind kind) {
@@ -70,7 +75,7 @@ public class Handlers {
 
     private void invoke(HandlerMethod handler, Object event, String callId) {
         try {
-            handler.invoke(beanManager, event);
+            extension.callContext().run(callId, () -> handler.invoke(beanManager, event));
         } catch (Exception e) {
             LOG.log(Level.WARNING, "handler " + handler + " failed for " + callId, e);
         }

@@ -25,39 +25,45 @@ final class OutboundEvents implements OutboundCallListener {
 
     @Override
     public void onProvisional(OutboundCall call, int status, String reason, String sdp) {
-        session.provisional(sdp);
-        handlers.notifyResponse(HandlerKind.PROVISIONAL, new CallResponse(session, status, reason, null));
+        coordinator.inCall(call.callId(), () -> {
+            session.provisional(sdp);
+            handlers.notifyResponse(HandlerKind.PROVISIONAL, new CallResponse(session, status, reason, null));
+        });
     }
 
     @Override
     public void onAnswered(OutboundCall call, String sdp) {
-        session.answered(sdp);
-        SipResponse ok = call.finalResponse();
-        handlers.notifyResponse(HandlerKind.SUCCESS, new CallResponse(session, ok.status(), ok.reason(), ok));
+        coordinator.inCall(call.callId(), () -> {
+            session.answered(sdp);
+            SipResponse ok = call.finalResponse();
+            handlers.notifyResponse(HandlerKind.SUCCESS, new CallResponse(session, ok.status(), ok.reason(), ok));
+        });
     }
 
     @Override
     public void onFailed(OutboundCall call, int status, String reason) {
-        session.failed(status, reason);
-        try {
-            handlers.notifyResponse(HandlerKind.ofFinal(status), new CallResponse(session, status, reason, call.finalResponse()));
-        } finally {
-            coordinator.ended(session, CallEndReason.REJECTED);
-        }
+        coordinator.inCall(call.callId(), () -> {
+            session.failed(status, reason);
+            try {
+                handlers.notifyResponse(HandlerKind.ofFinal(status), new CallResponse(session, status, reason, call.finalResponse()));
+            } finally {
+                coordinator.ended(session, CallEndReason.REJECTED);
+            }
+        });
     }
 
     @Override
     public void onEnded(OutboundCall call, CallEndReason reason) {
-        coordinator.ended(session, reason);
+        coordinator.inCall(call.callId(), () -> coordinator.ended(session, reason));
     }
 
     @Override
     public void onModify(OutboundCall call, ModifyRequest request) {
-        coordinator.modify(session, request);
+        coordinator.inCall(call.callId(), () -> coordinator.modify(session, request));
     }
 
     @Override
     public void onMessage(OutboundCall call, DialogMessage message) {
-        coordinator.message(session, message);
+        coordinator.inCall(call.callId(), () -> coordinator.message(session, message));
     }
 }

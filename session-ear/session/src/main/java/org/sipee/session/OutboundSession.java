@@ -23,8 +23,8 @@ final class OutboundSession extends BaseSession implements OutgoingCall {
     private final CompletableFuture<OutgoingCall> answered = new CompletableFuture<>();
     private volatile OutboundCall call;
 
-    OutboundSession(Dial dial, EngineAccess engine, Consumer<Object> publisher) {
-        super(dial.callId(), engine, publisher);
+    OutboundSession(Dial dial, EngineAccess engine, Consumer<Object> publisher, CallContext callContext) {
+        super(dial.callId(), engine, publisher, callContext);
         this.dial = dial;
     }
 

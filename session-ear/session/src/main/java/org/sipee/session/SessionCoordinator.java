@@ -88,6 +88,7 @@ public class SessionCoordinator implements SipApplicationListener {
             session.abandon();
             registry.remove(session);
         }
+        handlers.callContext().endAll();
         registration = null;
         LOG.info("sipee sessions unregistered from the SIP adapter");
     }
@@ -99,7 +100,7 @@ public class SessionCoordinator implements SipApplicationListener {
             call.reject(404, "Not Found");
             return;
         }
-        CallSession session = new CallSession(call, engine(), events::fire);
+        CallSession session = new CallSession(call, engine(), events::fire, handlers.callContext());
         started(session);
         try {
             handlers.invoke(handler.get(), session);
@@ -109,6 +110,11 @@ public class SessionCoordinator implements SipApplicationListener {
             return;
         }
         armAnswerTimeout(session);
+    }
+
+    /** A delivery of one call runs in its @CallScoped context: what completes its stages runs their continuations. */
+    void inCall(String callId, Runnable delivery) {
+        handlers.callContext().within(callId, delivery);
     }
 
     /** A handler may decide later (ringing, early media): past the adapter's answerTimeoutSeconds the caller gets its status. */
@@ -127,10 +133,10 @@ public class SessionCoordinator implements SipApplicationListener {
     /** A call an EE component dialled through the connection factory: our offer, then the INVITE. */
     @Override
     public void onDial(Dial dial) {
-        OutboundSession session = new OutboundSession(dial, engine(), events::fire);
+        OutboundSession session = new OutboundSession(dial, engine(), events::fire, handlers.callContext());
         started(session);
         try {
-            session.place(new OutboundEvents(session, handlers, this));
+            inCall(dial.callId(), () -> session.place(new OutboundEvents(session, handlers, this)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not place " + dial.callId() + " to " + dial.to(), e);
             session.failed(503, "Service Unavailable");
@@ -139,8 +145,9 @@ public class SessionCoordinator implements SipApplicationListener {
     }
 
     private void started(BaseSession session) {
+        handlers.callContext().begin(session.callId());
         registry.add(session);
-        events.fire(new SessionCreated(session)); // on this worker, before the handler decides
+        inCall(session.callId(), () -> events.fire(new SessionCreated(session))); // on this worker, before the handler decides
         if (handlers.has(HandlerKind.DTMF)) {
             session.onDtmf(digit -> handlers.notify(HandlerKind.DTMF, new DtmfReceived(session, digit), session.callId()));
         }
@@ -149,10 +156,12 @@ public class SessionCoordinator implements SipApplicationListener {
     @Override
     public void onAck(InboundCall call) {
         if (registry.session(call.callId()) instanceof CallSession session) {
-            session.acknowledged();
-            if (session.state() == SessionState.Connected) {
-                handlers.notify(HandlerKind.ACK, session, call.callId());
-            }
+            inCall(call.callId(), () -> {
+                session.acknowledged();
+                if (session.state() == SessionState.Connected) {
+                    handlers.notify(HandlerKind.ACK, session, call.callId());
+                }
+            });
         }
     }
 
@@ -163,7 +172,7 @@ public class SessionCoordinator implements SipApplicationListener {
         if (session == null) {
             request.answerByDefault();
         } else {
-            modify(session, request);
+            inCall(call.callId(), () -> modify(session, request));
         }
     }
 
@@ -179,7 +188,7 @@ public class SessionCoordinator implements SipApplicationListener {
     public void onMessage(InboundCall call, DialogMessage message) {
         BaseSession session = registry.session(call.callId());
         if (session != null) {
-            message(session, message);
+            inCall(call.callId(), () -> message(session, message));
         }
     }
 
@@ -199,7 +208,7 @@ public class SessionCoordinator implements SipApplicationListener {
     public void onCallEnded(InboundCall call, CallEndReason reason) {
         BaseSession session = registry.session(call.callId());
         if (session != null) {
-            ended(session, reason);
+            inCall(call.callId(), () -> ended(session, reason));
         }
     }
 
@@ -214,6 +223,7 @@ public class SessionCoordinator implements SipApplicationListener {
             session.terminated();
             registry.remove(session);
             session.publishEnd(ended);
+            session.followUps().execute(() -> handlers.callContext().end(session.callId())); // after the last event
         }
     }
 }
