@@ -1,6 +1,8 @@
 package org.sipee.it;
 
 import java.io.File;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -44,8 +46,16 @@ public final class TestDeployments {
 
     /** The built rar with this SIP port and T1, and the test RTP range. */
     public static ResourceAdapterArchive rarWith(int sipPort, int t1Millis) {
+        return rarWith(sipPort, t1Millis, Map.of());
+    }
+
+    /** As {@link #rarWith(int, int)}, with more config-properties (name to value), e.g. mediaTimeoutSeconds. */
+    public static ResourceAdapterArchive rarWith(int sipPort, int t1Millis, Map<String, String> more) {
         ResourceAdapterArchive rar = productionRar();
         rar.delete("META-INF/ironjacamar.xml");
+        String properties = more.entrySet().stream()
+                .map(p -> "  <config-property name=\"" + p.getKey() + "\">" + p.getValue() + "</config-property>\n")
+                .collect(Collectors.joining());
         return rar.addAsManifestResource(new StringAsset("""
                 <ironjacamar>
                   <config-property name="sipPort">%d</config-property>
@@ -53,13 +63,14 @@ public final class TestDeployments {
                   <config-property name="rtpPortMin">%d</config-property>
                   <config-property name="rtpPortMax">%d</config-property>
                   <config-property name="answerTimeoutSeconds">%d</config-property>
-                  <transaction-support>NoTransaction</transaction-support>
+                %s  <transaction-support>NoTransaction</transaction-support>
                   <connection-definitions>
                     <connection-definition class-name="org.sipee.rar.SipManagedConnectionFactory"
                         jndi-name="java:/sip/SipConnectionFactory" pool-name="SipConnectionFactory"/>
                   </connection-definitions>
                 </ironjacamar>
-                """.formatted(sipPort, t1Millis, TEST_RTP_MIN, TEST_RTP_MAX, TEST_ANSWER_TIMEOUT_SECONDS)), "ironjacamar.xml");
+                """.formatted(sipPort, t1Millis, TEST_RTP_MIN, TEST_RTP_MAX, TEST_ANSWER_TIMEOUT_SECONDS, properties)),
+                "ironjacamar.xml");
     }
 
     /** An EAR like the demo's: the built session jar in lib, plus a war with the test and its handlers. */

@@ -2,6 +2,7 @@ package org.sipee.rar;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -10,15 +11,18 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.work.HintsContext;
 
 import org.sipee.media.MediaEngine;
+import org.sipee.media.RtpStream;
 import org.sipee.rar.api.AnswerTimeout;
 import org.sipee.rar.api.EngineStats;
+import org.sipee.rar.api.MediaEventsConfig;
 import org.sipee.sdp.SdpAnswerer;
 import org.sipee.sdp.SdpOfferer;
 import org.sipee.sip.SipStack;
 
 /**
- * What a started adapter holds: the delivery pool, the call router, the RTP engine and the SIP
- * stack, all running on WorkManager threads. close() stops them in reverse order and waits.
+ * What a started adapter holds: the delivery pool, the call router, the RTP engine, the SIP
+ * stack and (when configured) the media event publisher, all running on WorkManager threads.
+ * close() stops them in reverse order and waits.
  */
 final class Engine implements AutoCloseable {
 
@@ -32,8 +36,12 @@ final class Engine implements AutoCloseable {
     final SdpOfferer offerer;
     final Duration mediaTimeout;
     final AnswerTimeout answerTimeout;
+    final Optional<MediaEventsConfig> mediaEvents;
+    /** Null when media events are off. */
+    private final MediaEventDispatcher events;
 
-    private Engine(WorkerPool pool, CallRouter router, MediaEngine media, SipStack sip, EngineSettings settings) {
+    private Engine(WorkerPool pool, CallRouter router, MediaEngine media, SipStack sip, EngineSettings settings,
+                   MediaEventDispatcher events) {
         this.pool = pool;
         this.router = router;
         this.media = media;
@@ -42,6 +50,8 @@ final class Engine implements AutoCloseable {
         this.offerer = new SdpOfferer(media.advertisedAddress());
         this.mediaTimeout = settings.mediaTimeout();
         this.answerTimeout = settings.answerTimeout();
+        this.mediaEvents = settings.mediaEvents();
+        this.events = events;
     }
 
     static Engine start(EngineSettings settings, BootstrapContext context) throws ResourceAdapterInternalException {
@@ -52,19 +62,45 @@ final class Engine implements AutoCloseable {
         WorkerPool pool = new WorkerPool(workers, settings.deliveryThreads());
         CallRouter router = new CallRouter(pool);
         MediaEngine media = null;
+        MediaEventDispatcher events = null;
         try {
+            events = settings.mediaEvents().map(config -> startEvents(config, settings.qualityReportInterval(),
+                    new WorkManagerExecutor(context.getWorkManager(), "sipee-media-events", hints))).orElse(null);
             media = MediaEngine.start(settings.media(), io);
             SipStack sip = SipStack.start(settings.sip(), io, router);
-            Engine engine = new Engine(pool, router, media, sip, settings);
+            Engine engine = new Engine(pool, router, media, sip, settings, events);
             LOG.info(() -> "SIP on " + sip.localAddress() + ", RTP " + settings.media().rtpPortMin() + "-"
                     + settings.media().rtpPortMax() + " advertised as " + engine.media.advertisedAddress());
             return engine;
         } catch (IOException | RuntimeException e) {
             closeQuietly(media);
+            closeQuietly(events);
             closeQuietly(pool);
             String where = settings.sip().bindAddress() + ":" + settings.sip().port();
             throw new ResourceAdapterInternalException("media-rar: the engine failed to start (SIP " + where
                     + ", RTP " + settings.media().rtpPortMin() + "-" + settings.media().rtpPortMax() + "): " + e, e);
+        }
+    }
+
+    private static MediaEventDispatcher startEvents(MediaEventsConfig config, Duration reportEvery, WorkManagerExecutor thread) {
+        JmsMediaPublisher jms = new JmsMediaPublisher(config);
+        LOG.info(() -> "media events go to " + config.topic() + " through " + config.connectionFactory());
+        return new MediaEventDispatcher(thread, jms::publish, jms, reportEvery);
+    }
+
+    /**
+     * A new RTP stream for the call; with media events on, one that reports them (a failure to open one is reported
+     * as MediaFailure OpenFailed, then thrown as before).
+     */
+    RtpStream openStream(String callId) {
+        if (events == null) {
+            return media.openStream();
+        }
+        try {
+            return events.track(callId, media.openStream());
+        } catch (RuntimeException e) {
+            events.offer(MediaEvent.openFailed(callId, e));
+            throw e;
         }
     }
 
@@ -74,13 +110,15 @@ final class Engine implements AutoCloseable {
 
     /**
      * SIP first (it ends live calls with SHUTDOWN and waits for its loop), then the pool (drains
-     * those end events to the applications, which close their streams), then media.
+     * those end events to the applications, which close their streams), then media, then the
+     * media events (publishes the last MediaStopped events, closes its JMS context).
      */
     @Override
     public void close() {
         closeQuietly(sip);
         closeQuietly(pool);
         closeQuietly(media);
+        closeQuietly(events);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

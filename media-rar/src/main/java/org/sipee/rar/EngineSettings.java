@@ -3,11 +3,13 @@ package org.sipee.rar;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.resource.spi.ResourceAdapterInternalException;
 
 import org.sipee.media.MediaConfig;
 import org.sipee.rar.api.AnswerTimeout;
+import org.sipee.rar.api.MediaEventsConfig;
 import org.sipee.sip.SipStackConfig;
 import org.sipee.sip.ua.UaPolicy;
 
@@ -16,7 +18,7 @@ import org.sipee.sip.ua.UaPolicy;
  * with a ResourceAdapterInternalException whose message names the config-property.
  */
 record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeout, AnswerTimeout answerTimeout,
-                      int deliveryThreads) {
+                      int deliveryThreads, Optional<MediaEventsConfig> mediaEvents, Duration qualityReportInterval) {
 
     static EngineSettings from(SipResourceAdapter ra) throws ResourceAdapterInternalException {
         try {
@@ -37,7 +39,10 @@ record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeo
             AnswerTimeout answerTimeout = new AnswerTimeout(
                     Duration.ofSeconds(range("answerTimeoutSeconds", ra.getAnswerTimeoutSeconds(), 0, 86_400)),
                     range("answerTimeoutStatus", ra.getAnswerTimeoutStatus(), 400, 699));
-            return new EngineSettings(sip, media, Duration.ofSeconds(mediaTimeout), answerTimeout, threads);
+            Optional<MediaEventsConfig> events = mediaEvents(ra);
+            int reportEvery = range("qualityReportSeconds", ra.getQualityReportSeconds(), 1, 3600);
+            return new EngineSettings(sip, media, Duration.ofSeconds(mediaTimeout), answerTimeout, threads, events,
+                    Duration.ofSeconds(reportEvery));
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("media-rar: invalid config-property: " + e.getMessage(), e);
         }
@@ -53,6 +58,26 @@ record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeo
                     + ", RFC 4028 §5), was " + expires);
         }
         return new UaPolicy(expires, minSe, on, UaPolicy.DEFAULTS.require100rel());
+    }
+
+    /** Media events go to mediaEventsTopic (empty: not published) through mediaEventsConnectionFactory. */
+    private static Optional<MediaEventsConfig> mediaEvents(SipResourceAdapter ra) {
+        String topic = ra.getMediaEventsTopic();
+        if (topic == null || topic.isBlank()) {
+            return Optional.empty();
+        }
+        String factory = ra.getMediaEventsConnectionFactory();
+        return Optional.of(new MediaEventsConfig(jndiName("mediaEventsTopic", topic, "java:/jms/topic/sipee/media"),
+                jndiName("mediaEventsConnectionFactory", factory, "java:/ConnectionFactory")));
+    }
+
+    /** Names the adapter looks up in the server's JNDI (java:/..., java:jboss/...); lookups happen at the first event. */
+    private static String jndiName(String name, String value, String example) {
+        if (value == null || !value.trim().startsWith("java:")) {
+            throw new IllegalArgumentException(name + " must be a JNDI name starting with java:, e.g. " + example
+                    + (name.equals("mediaEventsTopic") ? " (empty turns media events off)" : "") + ", was '" + value + "'");
+        }
+        return value.trim();
     }
 
     /** "UDP,TCP": a comma-separated list; the stack refuses unknown or repeated names (its message says "transports: ..."). */

@@ -2,12 +2,14 @@ package org.sipee.rar;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.sipee.media.RtpStream;
 import org.sipee.rar.api.AnswerTimeout;
 import org.sipee.rar.api.EngineStats;
 import org.sipee.rar.api.ListenerRegistration;
+import org.sipee.rar.api.MediaEventsConfig;
 import org.sipee.rar.api.SipApplicationListener;
 import org.sipee.rar.api.SipConnection;
 import org.sipee.sdp.SdpAnswerer;
@@ -42,6 +44,16 @@ public class SipConnectionImpl implements SipConnection {
     @Override
     public RtpStream openStream() {
         return engine().media.openStream();
+    }
+
+    @Override
+    public RtpStream openStream(String callId) {
+        return engine().openStream(callId);
+    }
+
+    @Override
+    public Optional<MediaEventsConfig> mediaEvents() {
+        return engine().mediaEvents;
     }
 
     @Override

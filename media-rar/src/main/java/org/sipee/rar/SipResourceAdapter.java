@@ -17,7 +17,8 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
  * Config-properties (defaults in ra.xml, overridable in ironjacamar.xml or the server's
  * resource-adapters subsystem): bindAddress (SIP and RTP bind to it and SDP advertises it),
  * sipPort, transports, tcpIdleTimeoutSeconds, sessionTimers, sessionExpiresSeconds, minSeSeconds (RFC 4028),
- * rtpPortMin, rtpPortMax, mediaTimeoutSeconds, answerTimeoutSeconds, answerTimeoutStatus, t1Millis, deliveryThreads.
+ * rtpPortMin, rtpPortMax, mediaTimeoutSeconds, answerTimeoutSeconds, answerTimeoutStatus, t1Millis, deliveryThreads;
+ * media events over JMS: mediaEventsTopic (empty: off), mediaEventsConnectionFactory, qualityReportSeconds.
  * Applications reach it through the SipConnectionFactory (no message inflow).
  */
 public class SipResourceAdapter implements ResourceAdapter {
@@ -38,6 +39,9 @@ public class SipResourceAdapter implements ResourceAdapter {
     private Integer answerTimeoutStatus = 480;
     private Integer t1Millis = 500;
     private Integer deliveryThreads = 4;
+    private String mediaEventsTopic = "java:/jms/topic/sipee/media";
+    private String mediaEventsConnectionFactory = "java:/ConnectionFactory";
+    private Integer qualityReportSeconds = 5;
 
     private volatile Engine engine;
 
@@ -107,6 +111,12 @@ public class SipResourceAdapter implements ResourceAdapter {
     public void setT1Millis(Integer t1Millis) { this.t1Millis = t1Millis; }
     public Integer getDeliveryThreads() { return deliveryThreads; }
     public void setDeliveryThreads(Integer deliveryThreads) { this.deliveryThreads = deliveryThreads; }
+    public String getMediaEventsTopic() { return mediaEventsTopic; }
+    public void setMediaEventsTopic(String mediaEventsTopic) { this.mediaEventsTopic = mediaEventsTopic; }
+    public String getMediaEventsConnectionFactory() { return mediaEventsConnectionFactory; }
+    public void setMediaEventsConnectionFactory(String mediaEventsConnectionFactory) { this.mediaEventsConnectionFactory = mediaEventsConnectionFactory; }
+    public Integer getQualityReportSeconds() { return qualityReportSeconds; }
+    public void setQualityReportSeconds(Integer qualityReportSeconds) { this.qualityReportSeconds = qualityReportSeconds; }
 
     // JCA wants value equality of the JavaBean's properties
 
@@ -123,12 +133,16 @@ public class SipResourceAdapter implements ResourceAdapter {
                 && Objects.equals(answerTimeoutSeconds, other.answerTimeoutSeconds)
                 && Objects.equals(answerTimeoutStatus, other.answerTimeoutStatus)
                 && Objects.equals(rtpPortMin, other.rtpPortMin) && Objects.equals(rtpPortMax, other.rtpPortMax)
-                && Objects.equals(t1Millis, other.t1Millis) && Objects.equals(deliveryThreads, other.deliveryThreads);
+                && Objects.equals(t1Millis, other.t1Millis) && Objects.equals(deliveryThreads, other.deliveryThreads)
+                && Objects.equals(mediaEventsTopic, other.mediaEventsTopic)
+                && Objects.equals(mediaEventsConnectionFactory, other.mediaEventsConnectionFactory)
+                && Objects.equals(qualityReportSeconds, other.qualityReportSeconds);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(bindAddress, sipPort, transports, tcpIdleTimeoutSeconds, sessionTimers,
-                sessionExpiresSeconds, minSeSeconds, mediaTimeoutSeconds, answerTimeoutSeconds, answerTimeoutStatus, rtpPortMin, rtpPortMax, t1Millis, deliveryThreads);
+                sessionExpiresSeconds, minSeSeconds, mediaTimeoutSeconds, answerTimeoutSeconds, answerTimeoutStatus, rtpPortMin,
+                rtpPortMax, t1Millis, deliveryThreads, mediaEventsTopic, mediaEventsConnectionFactory, qualityReportSeconds);
     }
 }

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.resource.spi.ResourceAdapterInternalException;
 
 import org.junit.jupiter.api.Test;
 import org.sipee.rar.api.AnswerTimeout;
+import org.sipee.rar.api.MediaEventsConfig;
 
 /** Config-properties into engine settings: the values arrive, and every bad value names its property. */
 class EngineSettingsTest {
@@ -50,7 +52,20 @@ class EngineSettingsTest {
     }
 
     @Test
+    void mediaEventsDefaultToTheRarsTopicAndCanBeTurnedOff() throws Exception {
+        EngineSettings defaults = EngineSettings.from(new SipResourceAdapter());
+        assertEquals(Optional.of(new MediaEventsConfig("java:/jms/topic/sipee/media", "java:/ConnectionFactory")), defaults.mediaEvents());
+        assertEquals(Duration.ofSeconds(5), defaults.qualityReportInterval());
+        SipResourceAdapter off = new SipResourceAdapter();
+        off.setMediaEventsTopic("");
+        assertEquals(Optional.empty(), EngineSettings.from(off).mediaEvents());
+    }
+
+    @Test
     void badValuesNameTheProperty() {
+        assertInvalid(ra -> ra.setMediaEventsTopic("jms/topic/x"), "mediaEventsTopic must be a JNDI name starting with java:");
+        assertInvalid(ra -> ra.setMediaEventsConnectionFactory(" "), "mediaEventsConnectionFactory must be a JNDI name");
+        assertInvalid(ra -> ra.setQualityReportSeconds(0), "qualityReportSeconds must be 1..3600, was 0");
         assertInvalid(ra -> ra.setTransports("UDP,SCTP"), "transports");
         assertInvalid(ra -> ra.setTransports(""), "transports");
         assertInvalid(ra -> ra.setTransports("TCP,tcp"), "transports");

@@ -2,6 +2,7 @@ package org.sipee.rar.api;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.sipee.media.RtpStream;
@@ -46,6 +47,19 @@ public interface SipConnection extends AutoCloseable {
 
     /** Allocates an RTP port pair and binds it. */
     RtpStream openStream();
+
+    /**
+     * Like {@link #openStream()}, for the call with this Call-ID: with media events on, the adapter publishes the
+     * stream's events (MediaStarted, DtmfReceived, QualityReport, MediaFailure, MediaStopped) for that call.
+     */
+    default RtpStream openStream(String callId) {
+        return openStream();
+    }
+
+    /** Where media events are published ({@link MediaEvents} describes them); empty when they are off. */
+    default Optional<MediaEventsConfig> mediaEvents() {
+        return Optional.empty();
+    }
 
     /** Answers SDP offers with the engine's advertised media address. */
     SdpAnswerer sdpAnswerer();

@@ -28,6 +28,7 @@ abstract sealed class BaseSession implements Call permits CallSession, OutboundS
     private final SessionEvents events;
     final CallMedia media;
     private final SessionModifier modifier;
+    private final MediaReports mediaReports = new MediaReports();
     private SessionState state = SessionState.Initializing;
     private boolean mediaTimedOut;
 
@@ -72,6 +73,8 @@ abstract sealed class BaseSession implements Call permits CallSession, OutboundS
     @Override public void unmute() { media.mute(false); }
     @Override public RtpStreamStats rtpStats() { return media.stats(); }
     @Override public Optional<NegotiatedAudio> negotiatedMedia() { return media.negotiated(); }
+    @Override public boolean mediaStarted() { return mediaReports.isStarted(); }
+    @Override public Optional<MediaQuality> mediaQuality() { return mediaReports.quality(); }
     @Override public CompletionStage<Call> hold() { return modifier.hold(); }
     @Override public CompletionStage<Call> resume() { return modifier.resume(); }
 
@@ -89,7 +92,23 @@ abstract sealed class BaseSession implements Call permits CallSession, OutboundS
             mediaTimedOut = true;
         }
         LOG.info(() -> "call " + callId + ": no RTP for the media timeout, hanging up");
+        media.streamFailed(); // Failed before the hang-up releases the media (the MediaFailure event may come later)
         endCall();
+    }
+
+    /** The adapter's MediaFailure event: the media of a connected call fails (idempotent with onMediaTimeout). */
+    void mediaFailed() {
+        synchronized (this) {
+            if (state != SessionState.Connected) {
+                return; // early media may be one-way; on hold the peer may send nothing
+            }
+        }
+        media.streamFailed();
+    }
+
+    /** What the adapter's MediaStarted and QualityReport events said of this call. */
+    MediaReports mediaReports() {
+        return mediaReports;
     }
 
     /** The call is over: release media, fail a pending answer. Returns the state before. */

@@ -87,6 +87,12 @@ public interface Call {
      */
     void hangUp();
 
+    /** Whether the peer's RTP has arrived (the adapter's MediaStarted media event; false with media events off). */
+    boolean mediaStarted();
+
+    /** The call's latest QualityReport media event (loss, jitter, MOS); empty before the first, or with media events off. */
+    Optional<MediaQuality> mediaQuality();
+
     /** The codec, payload types and addresses the latest offer/answer settled; empty before it, and once the call ended. */
     Optional<NegotiatedAudio> negotiatedMedia();
 

@@ -147,6 +147,15 @@ final class CallMedia {
         to(MediaState.Failed);
     }
 
+    /** The stream stopped working (e.g. no RTP for the media timeout): closed, media Failed; false when already released or failed. */
+    synchronized boolean streamFailed() {
+        if (stream == null || !state.canTransitionTo(MediaState.Failed)) {
+            return false;
+        }
+        failed();
+        return true;
+    }
+
     /** Closes the stream (its ports are freed), finishes the recordings, media back to None. */
     void release() {
         List<SessionRecording> open;
@@ -229,7 +238,7 @@ final class CallMedia {
     private void openStream() {
         stream = engine.apply(c -> {
             mediaTimeout = c.mediaTimeout();
-            return c.openStream();
+            return c.openStream(callId);
         });
         stream.onDtmf(event -> followUps.execute(() -> dtmfListeners.forEach(l -> deliver(l, event.digit()))));
         armMediaTimeout(true);
