@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sipee.it.guide.CallOutcomes;
 import org.sipee.it.guide.DialResource;
+import org.sipee.it.guide.Greeter;
 import org.sipee.it.guide.RestApi;
 import org.sipee.it.guide.TimedDialer;
 import org.sipee.media.WavFile;
@@ -57,7 +58,8 @@ class OutboundCallIT {
     @Deployment(name = "app", order = 2)
     static Archive<?> app() {
         return TestDeployments.testEar(APP, OutboundCallIT.class, ResponseLog.class, MediaHandlers.class,
-                SippProcess.class, EngineProbe.class, DialResource.class, RestApi.class, CallOutcomes.class, TimedDialer.class);
+                SippProcess.class, EngineProbe.class, DialResource.class, RestApi.class, CallOutcomes.class, TimedDialer.class,
+                Greeter.class, DtmfPackets.class, ToneTalker.class);
     }
 
     @Inject
@@ -140,6 +142,23 @@ class OutboundCallIT {
         HttpResponse<String> refused = post("sip:bob@example.com");
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("IP literal"), "says why: " + refused.body());
+        EngineProbe.assertNothingLeft(registry, WAIT);
+    }
+
+    /** The README guide's inbound handler: the tone, then our BYE once the caller presses #. */
+    @Test
+    @OperateOnDeployment("app")
+    void guideGreeterPlaysItsToneAndHangsUpOnHash() throws Exception {
+        try (SipPhone phone = new SipPhone(TestDeployments.TEST_SIP_PORT)) {
+            phone.invite("hello", phone.pcmuOffer());
+            phone.expect(180, "INVITE", WAIT);
+            SipResponse ok = phone.expect(200, "INVITE", WAIT);
+            phone.ack(ok);
+            Tones.assertDominant(phone.receiveAudio(50, 0, WAIT), 440, 40, "the greeting tone");
+            new DtmfPackets().press(phone, ToneTalker.mediaAddress(ok.body()), '#');
+            String bye = phone.expectRequest("BYE", WAIT);
+            phone.respond(bye, 200, "OK", null);
+        }
         EngineProbe.assertNothingLeft(registry, WAIT);
     }
 

@@ -1,10 +1,10 @@
 package org.sipee.session;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -28,7 +28,8 @@ final class CallSession extends BaseSession implements IncomingCall {
     private boolean earlyStarted;
     private boolean lateOffer;
     private boolean rejected;
-    private Future<?> answerTimer;
+    /** When the INVITE arrived, for the answer timeout (System.nanoTime). */
+    private final long arrived = System.nanoTime();
 
     /** Outside CDI (unit tests): nobody observes its events, its call context is its own. */
     CallSession(InboundCall call, EngineAccess engine) {
@@ -82,7 +83,6 @@ final class CallSession extends BaseSession implements IncomingCall {
             return answered; // a failed earlyMedia() already failed this stage and rejected the call
         }
         answering = true;
-        cancelAnswerTimer();
         if (media.localSdp() != null || negotiate()) {
             call.accept(media.localSdp()); // after earlyMedia(): the stream already plays, the SDP is the 183's
         }
@@ -184,13 +184,9 @@ final class CallSession extends BaseSession implements IncomingCall {
         return call;
     }
 
-    /** Arms the refusal of a call its handler leaves undecided (the adapter's answerTimeoutSeconds). */
-    synchronized void answerTimer(Future<?> timer) {
-        if (answering || rejected || state().isTerminal()) {
-            timer.cancel(false);
-        } else {
-            answerTimer = timer;
-        }
+    /** Whether the handler has left the call undecided (neither answered nor refused) for longer than {@code limit}. */
+    synchronized boolean undecidedLongerThan(Duration limit, long now) {
+        return !answering && !rejected && !state().isTerminal() && now - arrived > limit.toNanos();
     }
 
     /** Nobody answered or rejected in time: {@code status}, e.g. 480 Temporarily Unavailable (RFC 3261 §21.4.18). */
@@ -207,19 +203,10 @@ final class CallSession extends BaseSession implements IncomingCall {
 
     private synchronized void decided() {
         rejected = true;
-        cancelAnswerTimer();
-    }
-
-    private synchronized void cancelAnswerTimer() {
-        if (answerTimer != null) {
-            answerTimer.cancel(false);
-            answerTimer = null;
-        }
     }
 
     @Override
     void failStages(Throwable cause) {
-        cancelAnswerTimer();
         early.completeExceptionally(cause);
         answered.completeExceptionally(cause);
     }

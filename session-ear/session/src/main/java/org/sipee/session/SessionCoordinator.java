@@ -1,6 +1,7 @@
 package org.sipee.session;
 
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -55,6 +56,7 @@ public class SessionCoordinator implements SipApplicationListener {
 
     private EngineAccess engine;
     private AnswerTimeout answerTimeout;
+    private Future<?> answerSweep;
     private ListenerRegistration registration;
 
     /** Fired once per module of the deployment: registering is idempotent. */
@@ -68,6 +70,7 @@ public class SessionCoordinator implements SipApplicationListener {
             try (SipConnection connection = connectionFactory.getConnection()) {
                 answerTimeout = connection.answerTimeout();
                 registration = connection.register(this);
+                startAnswerSweep();
                 LOG.info(() -> "sipee sessions registered with the SIP adapter on " + connection.sipAddress());
             }
         }
@@ -84,6 +87,9 @@ public class SessionCoordinator implements SipApplicationListener {
             return;
         }
         registration.close();
+        if (answerSweep != null) {
+            answerSweep.cancel(false);
+        }
         for (BaseSession session : registry.sessions()) {
             session.abandon();
             registry.remove(session);
@@ -107,9 +113,7 @@ public class SessionCoordinator implements SipApplicationListener {
         } catch (Exception e) {
             LOG.log(Level.WARNING, "@Invite handler " + handler.get() + " failed on " + call.callId(), e);
             call.reject(500, "Server Internal Error");
-            return;
         }
-        armAnswerTimeout(session);
     }
 
     /** A delivery of one call runs in its @CallScoped context: what completes its stages runs their continuations. */
@@ -117,12 +121,24 @@ public class SessionCoordinator implements SipApplicationListener {
         handlers.callContext().within(callId, delivery);
     }
 
-    /** A handler may decide later (ringing, early media): past the adapter's answerTimeoutSeconds the caller gets its status. */
-    private void armAnswerTimeout(CallSession session) {
+    /**
+     * A handler may decide later (ringing, early media): past the adapter's answerTimeoutSeconds the caller gets its
+     * status. One sweep a second over the live calls, rather than a timer per call: a cancelled per-call timer would
+     * keep its call reachable until it fell due.
+     */
+    private void startAnswerSweep() {
         AnswerTimeout timeout = answerTimeout();
         if (!timeout.isOff()) {
-            session.answerTimer(scheduler.schedule(() -> session.followUps().execute(() -> session.answerTimedOut(timeout.status())),
-                    timeout.after().toMillis(), TimeUnit.MILLISECONDS));
+            answerSweep = scheduler.scheduleWithFixedDelay(() -> refuseUndecided(timeout), 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void refuseUndecided(AnswerTimeout timeout) {
+        long now = System.nanoTime();
+        for (BaseSession session : registry.sessions()) {
+            if (session instanceof CallSession incoming && incoming.undecidedLongerThan(timeout.after(), now)) {
+                incoming.followUps().execute(() -> incoming.answerTimedOut(timeout.status()));
+            }
         }
     }
 
