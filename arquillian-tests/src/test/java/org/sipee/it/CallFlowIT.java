@@ -38,7 +38,7 @@ class CallFlowIT {
 
     @Deployment(name = "app", order = 2)
     static Archive<?> app() {
-        return TestDeployments.testEar("call-flow", CallFlowIT.class, EngineProbe.class);
+        return TestDeployments.testEar("call-flow", CallFlowIT.class, EngineProbe.class, Registrar.class);
     }
 
     @Inject
@@ -104,6 +104,26 @@ class CallFlowIT {
         phone.expect(200, "CANCEL", WAIT);
         phone.ack(phone.expect(487, "INVITE", WAIT));
         Poll.until("@Cancel handler", () -> handlers.sawCancel(callId), WAIT);
+        assertCleanedUp();
+    }
+
+    @Inject
+    Registrar registrar;
+
+    /** @Register and @Options handlers answer requests outside any call; what they leave gets the default. */
+    @Test
+    @OperateOnDeployment("app")
+    void registerAndOptionsReachTheirHandlers() throws Exception {
+        phone.outOfDialog("REGISTER", "alice");
+        SipResponse registered = phone.expect(200, "REGISTER", WAIT);
+        assertTrue(registered.header("Contact").endsWith(";expires=600"), registered.header("Contact"));
+        assertEquals(1, registrar.bindings().size());
+        phone.outOfDialog("REGISTER", "mallory");
+        phone.expect(404, "REGISTER", WAIT);
+        phone.outOfDialog("OPTIONS", "maintenance");
+        assertEquals("120", phone.expect(503, "OPTIONS", WAIT).header("Retry-After"));
+        phone.outOfDialog("OPTIONS", "anyone");
+        assertTrue(phone.expect(200, "OPTIONS", WAIT).header("Allow").contains("INVITE"), "the default: our capabilities");
         assertCleanedUp();
     }
 

@@ -94,6 +94,16 @@ public final class SipPhone implements AutoCloseable {
         return callId;
     }
 
+    /** A request outside any dialog (OPTIONS, REGISTER) to {@code sip:user@} the server, in a call-id of its own. */
+    public String outOfDialog(String method, String user) throws IOException {
+        callId = UUID.randomUUID() + "@127.0.0.1";
+        fromTag = token();
+        String uri = "sip:" + user + "@127.0.0.1:" + server.getPort();
+        received.clear();
+        send(request(method, uri, branch(), "<" + uri + ">", 1, "", ""));
+        return callId;
+    }
+
     /** Waits for a response with this status to a request with this CSeq method. */
     public SipResponse expect(int status, String method, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -14,6 +14,7 @@ import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.DialogMessage;
 import org.sipee.sip.ua.InboundCall;
 import org.sipee.sip.ua.ModifyRequest;
+import org.sipee.sip.ua.OutOfDialogRequest;
 import org.sipee.sip.ua.UserAgent;
 import org.sipee.sip.ua.UserAgentListener;
 
@@ -135,6 +136,28 @@ final class CallRouter implements UserAgentListener {
         RoutedCall routed = calls.get(call.callId());
         if (routed != null) {
             submit(call.callId(), routed, () -> routed.app().deliver(l -> l.onMessage(call, message)));
+        }
+    }
+
+    /** OPTIONS or REGISTER outside a dialog: to the application that takes the INVITEs, on a worker; none: the default. */
+    @Override
+    public void onRequest(OutOfDialogRequest request) {
+        AppRegistration app = firstOpen();
+        if (app == null) {
+            request.answerByDefault();
+            return;
+        }
+        try {
+            pool.execute(() -> app.deliver(l -> {
+                try {
+                    l.onRequest(request);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "application failed on " + request.method() + " " + request.request().callId(), e);
+                    request.respond(500, "Server Internal Error", Map.of());
+                }
+            }));
+        } catch (RejectedExecutionException e) {
+            request.answerByDefault();
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,6 +22,7 @@ import org.sipee.sip.message.SipParser;
 import org.sipee.sip.message.SipResponse;
 import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.InboundCall;
+import org.sipee.sip.ua.OutOfDialogRequest;
 import org.sipee.sip.ua.UserAgentListener;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +62,17 @@ class SipStackEndToEndTest {
         @Override
         public void onCallEnded(InboundCall call, CallEndReason reason) {
             events.add("ended " + call.callId() + " " + reason);
+        }
+
+        /** A registrar for sip:registrar@: 200 with the binding; sip:slow@ is never answered; the rest by default. */
+        @Override
+        public void onRequest(OutOfDialogRequest request) {
+            String uri = request.request().requestUri();
+            if (uri.startsWith("sip:registrar@")) {
+                request.respond(200, "OK", Map.of("Contact", request.request().header("Contact") + ";expires=600"));
+            } else if (!uri.startsWith("sip:slow@")) {
+                request.answerByDefault();
+            }
         }
     };
 
@@ -125,6 +138,19 @@ class SipStackEndToEndTest {
         expect("200", "INVITE"); // §13.3.1.4 retransmission while no ACK comes
         assertEquals("invite c5", nextEvent());
         assertEquals("ended c5 NO_ACK", nextEvent());
+        awaitIdle();
+    }
+
+    @Test
+    void registerAndOptionsOutsideADialogGoToTheApplication() throws Exception {
+        send(request("REGISTER", "sip:registrar@127.0.0.1", "r1", "br1", 1, "", null));
+        SipResponse registered = expect("200", "REGISTER");
+        assertTrue(registered.header("Contact").endsWith(";expires=600"), registered.header("Contact"));
+        send(request("REGISTER", "sip:x@127.0.0.1", "r2", "br2", 1, "", null));
+        assertEquals(9, expect("405", "REGISTER").headerValues("Allow").size(), "no registrar here: 405 with Allow");
+        send(request("OPTIONS", "sip:slow@127.0.0.1", "r3", "br3", 1, "", null));
+        SipResponse late = expect("500", "OPTIONS"); // after 32*T1 = 640 ms
+        assertEquals("5", late.header("Retry-After"));
         awaitIdle();
     }
 

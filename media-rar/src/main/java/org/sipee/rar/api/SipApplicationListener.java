@@ -4,6 +4,7 @@ import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.DialogMessage;
 import org.sipee.sip.ua.InboundCall;
 import org.sipee.sip.ua.ModifyRequest;
+import org.sipee.sip.ua.OutOfDialogRequest;
 
 /**
  * The application's view of inbound calls. Unlike the engine's UserAgentListener it is called
@@ -33,6 +34,14 @@ public interface SipApplicationListener {
      */
     default void onDial(Dial dial) {
         throw new UnsupportedOperationException(getClass().getName() + " does not place calls");
+    }
+
+    /**
+     * An OPTIONS or REGISTER outside any dialog: answer it once ({@link OutOfDialogRequest#respond}); by default
+     * OPTIONS gets our capabilities and REGISTER 405.
+     */
+    default void onRequest(OutOfDialogRequest request) {
+        request.answerByDefault();
     }
 
     /** An INFO (RFC 6086) or MESSAGE (RFC 3428) in the call's dialog, already answered 200. Ignored by default. */

@@ -16,6 +16,8 @@ enum HandlerKind {
     MESSAGE(Message.class, RequestReceived.class, true, a -> null),
     UPDATE(Update.class, RequestReceived.class, true, a -> null),
     DTMF(Dtmf.class, DtmfReceived.class, true, a -> null),
+    OPTIONS(Options.class, OutOfCallRequest.class, true, a -> null),
+    REGISTER(Register.class, OutOfCallRequest.class, true, a -> null),
     PROVISIONAL(ProvisionalResponse.class, CallResponse.class, true, a -> CallRoute.callee(((ProvisionalResponse) a).value())),
     SUCCESS(SuccessResponse.class, CallResponse.class, true, a -> CallRoute.callee(((SuccessResponse) a).value())),
     REDIRECT(RedirectResponse.class, CallResponse.class, true, a -> CallRoute.callee(((RedirectResponse) a).value())),

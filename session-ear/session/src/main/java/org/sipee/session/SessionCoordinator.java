@@ -26,6 +26,7 @@ import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.DialogMessage;
 import org.sipee.sip.ua.InboundCall;
 import org.sipee.sip.ua.ModifyRequest;
+import org.sipee.sip.ua.OutOfDialogRequest;
 
 /**
  * Connects the application to the resource adapter: registers on startup, unregisters on
@@ -213,6 +214,18 @@ public class SessionCoordinator implements SipApplicationListener {
         HandlerKind kind = HandlerKind.ofRequest(message.method());
         if (kind != null) {
             handlers.notify(kind, new RequestReceived(session, message.request()), session.callId());
+        }
+    }
+
+    /** OPTIONS or REGISTER outside a call: the @Options or @Register handlers may answer it, else the default. */
+    @Override
+    public void onRequest(OutOfDialogRequest request) {
+        HandlerKind kind = request.method().equals("REGISTER") ? HandlerKind.REGISTER : HandlerKind.OPTIONS;
+        OutOfCallRequest received = new OutOfCallRequest(request);
+        try {
+            handlers.notify(kind, received, request.request().callId());
+        } finally {
+            received.answerIfUnanswered();
         }
     }
 

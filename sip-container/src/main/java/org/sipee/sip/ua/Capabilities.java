@@ -13,9 +13,9 @@ final class Capabilities {
     static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, PRACK, INFO, MESSAGE";
 
     private static final Set<String> IMPLEMENTED = Set.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "UPDATE",
-            "PRACK", "INFO", "MESSAGE");
+            "PRACK", "INFO", "MESSAGE", "REGISTER"); // REGISTER: for the application, 405 without one
     /** Methods defined by RFCs that this UAS recognises but does not implement: 405, not 501. */
-    private static final Set<String> RECOGNISED = Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "REFER", "PUBLISH");
+    private static final Set<String> RECOGNISED = Set.of("SUBSCRIBE", "NOTIFY", "REFER", "PUBLISH");
     /** Option tags we support (RFC 3261 §19.2): RFC 3262 and RFC 4028. */
     static final String SUPPORTED = "100rel, timer";
     private static final Set<String> EXTENSIONS = Set.of("100rel", "timer");

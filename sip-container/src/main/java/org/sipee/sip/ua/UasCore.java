@@ -17,7 +17,8 @@ import org.sipee.sip.transaction.TransactionUser;
 
 /**
  * The UAS core (RFC 3261 §8.2): inspects each new request, answers what it can itself
- * (OPTIONS, BYE, CANCEL, errors) and turns an INVITE outside a dialog into an {@link InboundCall}.
+ * (in-dialog OPTIONS, BYE, CANCEL, errors), turns an INVITE outside a dialog into an {@link InboundCall} and hands
+ * OPTIONS and REGISTER outside a dialog to the application as an {@link OutOfDialogRequest}.
  * Runs on the event loop.
  */
 public final class UasCore implements TransactionUser {
@@ -63,8 +64,8 @@ public final class UasCore implements TransactionUser {
             inDialog(request, transaction);
         } else if (method.equals("INVITE")) {
             newCall(request, source, (InviteServerTransaction) transaction);
-        } else if (method.equals("OPTIONS")) {
-            answerOptions(request, transaction);
+        } else if (method.equals("OPTIONS") || method.equals("REGISTER")) {
+            toApplication(new IncomingRequest(ctx, request, source, transaction));
         } else { // BYE, UPDATE, PRACK, INFO, MESSAGE outside any dialog
             transaction.sendResponse(response(request, 481, "Call/Transaction Does Not Exist"));
         }
@@ -107,6 +108,17 @@ public final class UasCore implements TransactionUser {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "UserAgentListener.onInvite threw; answering 500", e);
             call.rejectNow(500, "Server Internal Error", Map.of());
+        }
+    }
+
+    /** OPTIONS and REGISTER outside a dialog: the application may answer them (by default, §11.2 and 405). */
+    private void toApplication(IncomingRequest request) {
+        request.start();
+        try {
+            ctx.listener().onRequest(request);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "UserAgentListener.onRequest threw; answering 500", e);
+            request.respond(500, "Server Internal Error", Map.of());
         }
     }
 

@@ -29,4 +29,9 @@ public interface UserAgentListener {
     /** An INFO or MESSAGE in the call's dialog; the stack has answered it 200. Ignored by default. */
     default void onMessage(InboundCall call, DialogMessage message) {
     }
+
+    /** An OPTIONS or REGISTER outside any dialog; by default {@link OutOfDialogRequest#answerByDefault()}. */
+    default void onRequest(OutOfDialogRequest request) {
+        request.answerByDefault();
+    }
 }
