@@ -32,10 +32,10 @@ public class Handlers {
     }
 
     void invoke(HandlerMethod handler, IncomingCall call) throws Exception {
-        extension.callContext().run(call.callId(), () -> handler.invoke(beanManager, call));
+        handler.invoke(beanManager, call);
     }
 
-    /** The @CallScoped context the handlers and the sessions' follow-ups run in. */
+    /** The @CallScoped context: the coordinator activates it around each call's deliveries and follow-ups. */
     CallContext callContext() {
         return extension.callContext();
     }
@@ -75,7 +75,7 @@ public class Handlers {
 
     private void invoke(HandlerMethod handler, Object event, String callId) {
         try {
-            extension.callContext().run(callId, () -> handler.invoke(beanManager, event));
+            handler.invoke(beanManager, event);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "handler " + handler + " failed for " + callId, e);
         }

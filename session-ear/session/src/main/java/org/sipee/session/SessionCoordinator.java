@@ -110,7 +110,7 @@ public class SessionCoordinator implements SipApplicationListener {
         CallSession session = new CallSession(call, engine(), events::fire, handlers.callContext());
         started(session);
         try {
-            handlers.invoke(handler.get(), session);
+            handlers.callContext().run(call.callId(), () -> handlers.invoke(handler.get(), session));
         } catch (Exception e) {
             LOG.log(Level.WARNING, "@Invite handler " + handler.get() + " failed on " + call.callId(), e);
             call.reject(500, "Server Internal Error");
