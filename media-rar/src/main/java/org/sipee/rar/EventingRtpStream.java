@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.sipee.media.DtmfEvent;
+import org.sipee.media.FrameFeed;
 import org.sipee.media.Recording;
 import org.sipee.media.RtpStream;
 import org.sipee.media.RtpStreamStats;
@@ -56,12 +57,15 @@ final class EventingRtpStream implements RtpStream {
     @Override public CompletableFuture<Boolean> play(Path wav) throws IOException { return stream.play(wav); }
     @Override public CompletableFuture<Boolean> playTone(double frequencyHz, Duration duration) { return stream.playTone(frequencyHz, duration); }
     @Override public void echo() { stream.echo(); }
+    @Override public FrameFeed playFeed() { return stream.playFeed(); }
     @Override public void sending(boolean sending) { stream.sending(sending); }
     @Override public void mute(boolean muted) { stream.mute(muted); }
     @Override public void stopPlaying() { stream.stopPlaying(); }
     @Override public void sendDtmf(char digit, Duration duration) { stream.sendDtmf(digit, duration); }
     @Override public void onDtmf(Consumer<DtmfEvent> listener) { stream.onDtmf(listener); }
+    @Override public void removeDtmfListener(Consumer<DtmfEvent> listener) { stream.removeDtmfListener(listener); }
     @Override public void onAudio(Consumer<short[]> frames) { stream.onAudio(frames); }
+    @Override public void removeAudioListener(Consumer<short[]> frames) { stream.removeAudioListener(frames); }
     @Override public Recording record(Path wav) throws IOException { return stream.record(wav); }
     @Override public InetSocketAddress remoteAddress() { return stream.remoteAddress(); }
     @Override public RtpStreamStats stats() { return stream.stats(); }

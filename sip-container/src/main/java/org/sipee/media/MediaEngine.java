@@ -143,6 +143,19 @@ public final class MediaEngine implements AutoCloseable {
                 + " used by our streams, " + heldElsewhere.size() + " held by other sockets");
     }
 
+    /**
+     * Bridges two open streams, e.g. the legs of a call to each other, so each hears the other (audio re-encoded to
+     * each leg's codec, DTMF re-sent as RFC 4733 events); replaces what either was playing. See {@link MediaBridge}.
+     *
+     * @throws IllegalStateException when the engine or either stream is closed
+     */
+    public MediaBridge bridge(RtpStream a, RtpStream b) {
+        if (closed.get()) {
+            throw new IllegalStateException("media engine is closed");
+        }
+        return new MediaBridge(a, b);
+    }
+
     /** Ports currently allocated (two per open stream, until its sockets are closed). */
     public int portsInUse() {
         return ports.portsInUse();

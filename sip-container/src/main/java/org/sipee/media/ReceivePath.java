@@ -179,6 +179,10 @@ final class ReceivePath {
         dtmfListeners.add(l);
     }
 
+    void removeDtmfListener(Consumer<DtmfEvent> l) {
+        dtmfListeners.remove(l);
+    }
+
     ReceiveStatistics statistics() {
         return statistics;
     }

@@ -62,6 +62,12 @@ public interface RtpStream extends AutoCloseable {
     void echo();
 
     /**
+     * Starts sending the frames other threads offer to the returned feed (a bridged call's other leg, a conference
+     * mix), encoded with this stream's codec; replaces what was playing. See {@link FrameFeed}.
+     */
+    FrameFeed playFeed();
+
+    /**
      * False stops all sending, for hold (RFC 3264 §8.4): what plays keeps its place in time (a file runs on, a tone
      * is heard again when sending resumes) and DTMF waits; received audio is still played out. True resumes.
      */
@@ -85,8 +91,17 @@ public interface RtpStream extends AutoCloseable {
     /** Adds a listener for received DTMF digits, each reported once when it ends. */
     void onDtmf(Consumer<DtmfEvent> listener);
 
-    /** Adds a listener for received audio: every 20 ms frame of played-out 8 kHz PCM (after jitter buffer and concealment). */
+    /** Removes a listener added by {@link #onDtmf} (the same instance); no effect when it is not there. */
+    void removeDtmfListener(Consumer<DtmfEvent> listener);
+
+    /**
+     * Adds a listener for received audio: every 20 ms frame of played-out 8 kHz PCM (after jitter buffer and
+     * concealment). Frames are shared with the other listeners: read them, do not change them.
+     */
     void onAudio(Consumer<short[]> frames);
+
+    /** Removes a listener added by {@link #onAudio} (the same instance); no effect when it is not there. */
+    void removeAudioListener(Consumer<short[]> frames);
 
     /** Records the received audio (as {@link #onAudio}) to a 16-bit PCM WAV until {@link Recording#stop()}. Opens the file on the calling thread. */
     Recording record(Path wav) throws IOException;

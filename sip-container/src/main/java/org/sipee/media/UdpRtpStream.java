@@ -153,6 +153,13 @@ final class UdpRtpStream implements RtpStream {
         startSource(EchoSource.attach(receive));
     }
 
+    @Override
+    public FrameFeed playFeed() {
+        FrameFeed feed = new FrameFeed(this::stopPlaying);
+        startSource(feed.source());
+        return feed;
+    }
+
     private void startSource(MediaSource source) {
         requireOpen();
         onLoop(() -> {
@@ -165,6 +172,17 @@ final class UdpRtpStream implements RtpStream {
     public void stopPlaying() {
         if (!closed.get()) {
             onLoop(() -> send.source(null));
+        }
+    }
+
+    /** Stops {@code source} unless another source replaced it already (a feed closed after something else started). */
+    private void stopPlaying(MediaSource source) {
+        if (!closed.get()) {
+            onLoop(() -> {
+                if (send.source() == source) {
+                    send.source(null);
+                }
+            });
         }
     }
 
@@ -187,8 +205,18 @@ final class UdpRtpStream implements RtpStream {
     }
 
     @Override
+    public void removeDtmfListener(Consumer<DtmfEvent> listener) {
+        receive.removeDtmfListener(listener);
+    }
+
+    @Override
     public void onAudio(Consumer<short[]> frames) {
         receive.addSink(frames);
+    }
+
+    @Override
+    public void removeAudioListener(Consumer<short[]> frames) {
+        receive.removeSink(frames);
     }
 
     @Override
