@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.sipee.sip.message.HeaderNames;
+import org.sipee.sip.message.Responses;
 import org.sipee.sip.message.SipRequest;
 import org.sipee.sip.message.SipResponse;
 
@@ -45,6 +46,20 @@ final class Capabilities {
             return true;
         }
         return type.split(";")[0].trim().equalsIgnoreCase(Bodies.SDP);
+    }
+
+    /** §11.2: 200 to an OPTIONS, with our capabilities; {@code toTag} null keeps the request's. */
+    static SipResponse optionsOk(SipRequest request, String toTag) {
+        SipResponse ok = Responses.create(request, 200, "OK", toTag);
+        describe(ok);
+        return ok;
+    }
+
+    /** §8.2.1: 405 for a method we know but do not take here, with the Allow list. */
+    static SipResponse methodNotAllowed(SipRequest request, String toTag) {
+        SipResponse notAllowed = Responses.create(request, 405, "Method Not Allowed", toTag);
+        notAllowed.addHeader(HeaderNames.ALLOW, ALLOW);
+        return notAllowed;
     }
 
     /** Adds Allow, Accept and Supported, as in a response to OPTIONS (§11.2). */

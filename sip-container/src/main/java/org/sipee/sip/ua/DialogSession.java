@@ -98,11 +98,7 @@ final class DialogSession {
                         request.body(), request);
                 owner.deliverMessage(message);
             }
-            case "OPTIONS" -> {
-                SipResponse ok = Responses.create(request, 200, "OK", null);
-                Capabilities.describe(ok);
-                tx.sendResponse(ok);
-            }
+            case "OPTIONS" -> tx.sendResponse(Capabilities.optionsOk(request, null));
             default -> tx.sendResponse(Responses.create(request, 481, "Call/Transaction Does Not Exist", null));
         }
     }

@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 
 import org.sipee.sip.dialog.LocalTags;
-import org.sipee.sip.message.HeaderNames;
 import org.sipee.sip.message.Responses;
 import org.sipee.sip.message.SipRequest;
 import org.sipee.sip.message.SipResponse;
@@ -60,14 +59,8 @@ final class IncomingRequest implements OutOfDialogRequest {
     }
 
     private SipResponse defaultResponse() {
-        if (request.isMethod("OPTIONS")) { // §11.2
-            SipResponse ok = Responses.create(request, 200, "OK", LocalTags.next());
-            Capabilities.describe(ok);
-            return ok;
-        }
-        SipResponse notAllowed = Responses.create(request, 405, "Method Not Allowed", LocalTags.next()); // §8.2.1
-        notAllowed.addHeader(HeaderNames.ALLOW, Capabilities.ALLOW);
-        return notAllowed;
+        return request.isMethod("OPTIONS") ? Capabilities.optionsOk(request, LocalTags.next())
+                : Capabilities.methodNotAllowed(request, LocalTags.next());
     }
 
     private void onDeadline() {

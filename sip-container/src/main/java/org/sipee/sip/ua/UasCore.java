@@ -87,7 +87,7 @@ public final class UasCore implements TransactionUser {
                 transaction.sendResponse(response(request, 200, "OK"));
                 dialog.byeReceived();
             }
-            case "OPTIONS" -> answerOptions(request, transaction);
+            case "OPTIONS" -> transaction.sendResponse(Capabilities.optionsOk(request, LocalTags.next())); // §11.2
             // re-INVITE, UPDATE, PRACK, INFO, MESSAGE: the call owning the dialog answers
             default -> dialog.listener().onRequest(dialog, request, transaction);
         }
@@ -144,13 +144,6 @@ public final class UasCore implements TransactionUser {
         if (dialog != null) {
             dialog.listener().onAck(dialog, ack);
         }
-    }
-
-    /** §11.2 */
-    private void answerOptions(SipRequest request, ServerTransaction transaction) {
-        SipResponse ok = response(request, 200, "OK");
-        Capabilities.describe(ok);
-        transaction.sendResponse(ok);
     }
 
     /** Ends every live call with SHUTDOWN (stack close). */
