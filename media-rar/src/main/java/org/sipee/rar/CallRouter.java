@@ -74,7 +74,7 @@ final class CallRouter implements UserAgentListener {
      * A call an EE component dials: routed like an INVITE, to the earliest open registration, whose onDial runs on the
      * call's serial queue and places it. Throws at once when it cannot be placed.
      */
-    String dial(String from, String to, UserAgent userAgent) {
+    String dial(String from, String to, Object context, UserAgent userAgent) {
         AppRegistration app = firstOpen();
         if (app == null) {
             throw new IllegalStateException("no application is registered with the SIP adapter to place calls");
@@ -84,7 +84,7 @@ final class CallRouter implements UserAgentListener {
         RoutedCall routed = new RoutedCall(app, new SerialQueue(pool));
         // unrouted from the call's own queue, after the last delivery, even when the application is gone by then
         Runnable unroute = () -> submit(callId, routed, () -> calls.remove(callId, routed));
-        QueuedDial dial = new QueuedDial(callId, from, to, userAgent, executorFor(routed), unroute);
+        QueuedDial dial = new QueuedDial(callId, from, to, context, userAgent, executorFor(routed), unroute);
         calls.put(callId, routed);
         submit(callId, routed, () -> {
             try {

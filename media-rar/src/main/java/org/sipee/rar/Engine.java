@@ -10,6 +10,9 @@ import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.work.HintsContext;
 
+import org.sipee.media.ConferenceListener;
+import org.sipee.media.MediaBridge;
+import org.sipee.media.MediaConference;
 import org.sipee.media.MediaEngine;
 import org.sipee.media.RtpStream;
 import org.sipee.rar.api.AnswerTimeout;
@@ -102,6 +105,25 @@ final class Engine implements AutoCloseable {
             events.offer(MediaEvent.openFailed(callId, e));
             throw e;
         }
+    }
+
+    /** The engine's bridge; with media events on, BridgeChanged for both calls now and when it ends. */
+    MediaBridge bridge(String callIdA, RtpStream a, String callIdB, RtpStream b) {
+        MediaBridge bridge = media.bridge(a, b);
+        if (events != null) {
+            events.offer(MediaEvent.bridgeChanged(callIdA, callIdB, true));
+            events.offer(MediaEvent.bridgeChanged(callIdB, callIdA, true));
+            bridge.ended().thenRun(() -> {
+                events.offer(MediaEvent.bridgeChanged(callIdA, callIdB, false));
+                events.offer(MediaEvent.bridgeChanged(callIdB, callIdA, false));
+            });
+        }
+        return bridge;
+    }
+
+    /** The engine's conference room; with media events on, its membership and talking are published too. */
+    MediaConference conference(String room, ConferenceListener listener) {
+        return media.conference(events == null ? listener : new ConferenceEvents(room, listener, events::offer));
     }
 
     EngineStats stats() {

@@ -90,6 +90,29 @@ record MediaEvent(Map<String, Object> properties) {
                 .build();
     }
 
+    /** The call was bridged to {@code peerCallId} (bridged true), or that bridge ended. */
+    static MediaEvent bridgeChanged(String callId, String peerCallId, boolean bridged) {
+        return new Builder(MediaEvents.BRIDGE_CHANGED, callId, -1)
+                .put("bridged", bridged)
+                .put("peerCallId", peerCallId)
+                .build();
+    }
+
+    /** ConferenceJoined or ConferenceLeft: the room and its size after the change. */
+    static MediaEvent membership(String type, String room, String callId, int participants) {
+        return new Builder(type, callId, -1)
+                .put(MediaEvents.ROOM, room)
+                .put("participants", participants)
+                .build();
+    }
+
+    static MediaEvent talking(String room, String callId, boolean talking) {
+        return new Builder(MediaEvents.CONFERENCE_TALKING, callId, -1)
+                .put(MediaEvents.ROOM, room)
+                .put("talking", talking)
+                .build();
+    }
+
     private static final class Builder {
         private final Map<String, Object> properties = new LinkedHashMap<>();
 

@@ -20,16 +20,18 @@ final class QueuedDial implements Dial, OutboundCallListener {
     private final String callId;
     private final String from;
     private final String to;
+    private final Object context;
     private final UserAgent userAgent;
     private final Executor queue;
     private final Runnable onDone;
     private volatile OutboundCallListener application;
 
     /** @param queue runs a task in order with the call's deliveries, with the application's class loader */
-    QueuedDial(String callId, String from, String to, UserAgent userAgent, Executor queue, Runnable onDone) {
+    QueuedDial(String callId, String from, String to, Object context, UserAgent userAgent, Executor queue, Runnable onDone) {
         this.callId = callId;
         this.from = from;
         this.to = to;
+        this.context = context;
         this.userAgent = userAgent;
         this.queue = queue;
         this.onDone = onDone;
@@ -38,6 +40,7 @@ final class QueuedDial implements Dial, OutboundCallListener {
     @Override public String callId() { return callId; }
     @Override public String from() { return from; }
     @Override public String to() { return to; }
+    @Override public Object context() { return context; }
 
     @Override
     public synchronized OutboundCall place(String sdpOffer, OutboundCallListener listener) {

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import org.sipee.media.ConferenceListener;
+import org.sipee.media.MediaBridge;
+import org.sipee.media.MediaConference;
 import org.sipee.media.RtpStream;
 import org.sipee.rar.api.AnswerTimeout;
 import org.sipee.rar.api.EngineStats;
@@ -32,8 +35,23 @@ public class SipConnectionImpl implements SipConnection {
 
     @Override
     public String dial(String from, String to) {
+        return dial(from, to, null);
+    }
+
+    @Override
+    public String dial(String from, String to, Object context) {
         Engine engine = engine();
-        return engine.router.dial(from, to, engine.sip.userAgent());
+        return engine.router.dial(from, to, context, engine.sip.userAgent());
+    }
+
+    @Override
+    public MediaBridge bridge(String callIdA, RtpStream a, String callIdB, RtpStream b) {
+        return engine().bridge(callIdA, a, callIdB, b);
+    }
+
+    @Override
+    public MediaConference conference(String room, ConferenceListener listener) {
+        return engine().conference(room, listener);
     }
 
     @Override

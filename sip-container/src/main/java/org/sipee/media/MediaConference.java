@@ -18,11 +18,13 @@ public final class MediaConference implements AutoCloseable {
 
     private final ConferenceMixer mixer;
     private final ConferenceClock clock;
+    private final ConferenceListener listener;
     private final Map<RtpStream, Member> members = new ConcurrentHashMap<>();
 
-    MediaConference(ConferenceClock clock, ConferenceTalkingListener talking) {
-        this.mixer = new ConferenceMixer(talking);
+    MediaConference(ConferenceClock clock, ConferenceListener listener) {
+        this.mixer = new ConferenceMixer(listener);
         this.clock = clock;
+        this.listener = listener;
         clock.add(mixer);
     }
 
@@ -37,6 +39,7 @@ public final class MediaConference implements AutoCloseable {
         Member member = new Member(participant, feed, participant::offer);
         members.put(stream, member);
         stream.onAudio(member.input());
+        listener.joined(participant);
         feed.ended().thenRun(() -> leave(stream)); // the stream closed or played something else
         return participant;
     }
@@ -50,6 +53,7 @@ public final class MediaConference implements AutoCloseable {
         stream.removeAudioListener(member.input());
         mixer.leave(member.participant());
         member.feed().close();
+        listener.left(member.participant());
         return true;
     }
 

@@ -162,13 +162,13 @@ public final class MediaEngine implements AutoCloseable {
      * A conference room whose members' streams hear each other (each the sum of the others, not itself), mixed by
      * the engine's one conference clock. See {@link MediaConference}.
      *
-     * @param talking told when a member starts or stops talking, on the clock's thread
+     * @param listener told when a member joins or leaves, and when one starts or stops talking (on the clock's thread)
      */
-    public MediaConference conference(ConferenceTalkingListener talking) {
+    public MediaConference conference(ConferenceListener listener) {
         if (closed.get()) {
             throw new IllegalStateException("media engine is closed");
         }
-        return new MediaConference(conferenceClock, talking);
+        return new MediaConference(conferenceClock, listener);
     }
 
     /** Ports currently allocated (two per open stream, until its sockets are closed). */

@@ -18,6 +18,11 @@ public interface Dial {
     /** The callee, as given to dial. */
     String to();
 
+    /** What the dialling application attached ({@link SipConnection#dial(String, String, Object)}), or null. */
+    default Object context() {
+        return null;
+    }
+
     /**
      * Sends the INVITE with {@code sdpOffer} (null: no offer). Unlike the engine's contract, the listener is called
      * on the adapter's workers, one event at a time in order with the call's other deliveries, with the registering

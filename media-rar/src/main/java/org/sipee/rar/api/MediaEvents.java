@@ -32,8 +32,16 @@ public final class MediaEvents {
     public static final String QUALITY_REPORT = "QualityReport";
     /** The stream failed: reason MediaTimeout (no RTP for timeoutSeconds) or OpenFailed (no stream; message says why). */
     public static final String MEDIA_FAILURE = "MediaFailure";
-    /** Reserved for the bridge changes of the bridging issue: not published yet. */
+    /** The call was bridged to another, or unbridged. Properties bridged (Boolean), peerCallId (String). */
     public static final String BRIDGE_CHANGED = "BridgeChanged";
+    /** The call joined a conference room. Properties room (String), participants (Int, the room's size after). */
+    public static final String CONFERENCE_JOINED = "ConferenceJoined";
+    /** The call left a conference room (or its stream closed). Properties room, participants (after). */
+    public static final String CONFERENCE_LEFT = "ConferenceLeft";
+    /** A conference member started or stopped talking. Properties room, talking (Boolean). */
+    public static final String CONFERENCE_TALKING = "ConferenceTalking";
+    /** String property of the conference events: the room's name. */
+    public static final String ROOM = "room";
 
     /** MediaFailure reasons. */
     public static final String REASON_MEDIA_TIMEOUT = "MediaTimeout";

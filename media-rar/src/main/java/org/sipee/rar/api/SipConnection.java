@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import org.sipee.media.ConferenceListener;
+import org.sipee.media.MediaBridge;
+import org.sipee.media.MediaConference;
 import org.sipee.media.RtpStream;
 import org.sipee.sdp.SdpAnswerer;
 import org.sipee.sdp.SdpOfferer;
@@ -36,6 +39,12 @@ public interface SipConnection extends AutoCloseable {
     String dial(String from, String to);
 
     /**
+     * As {@link #dial(String, String)}, with the application's own {@code context} handed back in {@link Dial#context()}
+     * (e.g. the call a back-to-back leg belongs to), so the application knows the dial before it places it.
+     */
+    String dial(String from, String to, Object context);
+
+    /**
      * Runs the application's own follow-ups of a call (e.g. the outcome of its re-INVITE, which the engine reports
      * on its event loop) on the adapter's workers, in order with the call's events, with the registering
      * application's context class loader. An executor taken while the call is up keeps its tasks in that order after
@@ -55,6 +64,19 @@ public interface SipConnection extends AutoCloseable {
     default RtpStream openStream(String callId) {
         return openStream();
     }
+
+    /**
+     * Joins two calls' open streams so each hears the other ({@link org.sipee.media.MediaEngine#bridge}); with media
+     * events on, each call gets a BridgeChanged event now (bridged) and when the bridge ends (unbridged).
+     */
+    MediaBridge bridge(String callIdA, RtpStream a, String callIdB, RtpStream b);
+
+    /**
+     * A conference room on the engine's mixer ({@link org.sipee.media.MediaEngine#conference}); members join with
+     * their Call-ID as id. With media events on, ConferenceJoined, ConferenceLeft and ConferenceTalking events name
+     * the room; {@code listener} is told the same.
+     */
+    MediaConference conference(String room, ConferenceListener listener);
 
     /** Where media events are published ({@link MediaEvents} describes them); empty when they are off. */
     default Optional<MediaEventsConfig> mediaEvents() {

@@ -2,8 +2,10 @@ package org.sipee.session;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -24,13 +26,16 @@ abstract sealed class BaseSession implements Call permits CallSession, OutboundS
     static final String AGENT = "sipee";
 
     private final String callId;
+    private final EngineAccess engine;
     private final Executor followUps;
     private final SessionEvents events;
     final CallMedia media;
     private final SessionModifier modifier;
     private final MediaReports mediaReports = new MediaReports();
+    private final List<LegListener> legListeners = new CopyOnWriteArrayList<>();
     private SessionState state = SessionState.Initializing;
     private boolean mediaTimedOut;
+    private SessionBridge bridge;
 
     /**
      * @param publisher   receives the call's events (CDI's Event.fire in the server), in order, on the call's executor
@@ -38,6 +43,7 @@ abstract sealed class BaseSession implements Call permits CallSession, OutboundS
      */
     BaseSession(String callId, EngineAccess engine, Consumer<Object> publisher, CallContext callContext) {
         this.callId = callId;
+        this.engine = engine;
         this.followUps = callContext.activating(callId, engine.apply(c -> c.callExecutor(callId)));
         this.events = new SessionEvents(publisher, followUps);
         this.media = new CallMedia(callId, engine, followUps, this::onMediaTimeout,
@@ -50,6 +56,9 @@ abstract sealed class BaseSession implements Call permits CallSession, OutboundS
 
     /** Sends BYE (or, not yet answered, gives the call up). */
     abstract void endCall();
+
+    /** The call linked to this one ended (a back-to-back leg): end this one too, whatever its stage. */
+    abstract void endLinked();
 
     /** The application is going away: end the call on the wire and release its media. */
     abstract void abandon();
@@ -77,6 +86,42 @@ abstract sealed class BaseSession implements Call permits CallSession, OutboundS
     @Override public Optional<MediaQuality> mediaQuality() { return mediaReports.quality(); }
     @Override public CompletionStage<Call> hold() { return modifier.hold(); }
     @Override public CompletionStage<Call> resume() { return modifier.resume(); }
+
+    @Override
+    public CallBridge bridge(Call other) {
+        if (!(other instanceof BaseSession peer)) {
+            throw new IllegalArgumentException("not a call of this application: " + other);
+        }
+        return SessionBridge.open(this, peer, engine);
+    }
+
+    @Override
+    public synchronized Optional<CallBridge> bridged() {
+        return Optional.ofNullable(bridge);
+    }
+
+    synchronized void bridged(SessionBridge joined) {
+        bridge = joined;
+    }
+
+    synchronized void unbridged(SessionBridge ended) {
+        if (bridge == ended) {
+            bridge = null;
+        }
+    }
+
+    EngineAccess engine() {
+        return engine;
+    }
+
+    /** Told of this call's responses and end on behalf of another call (a back-to-back leg, a transfer). */
+    void addLegListener(LegListener listener) {
+        legListeners.add(listener);
+    }
+
+    List<LegListener> legListeners() {
+        return legListeners;
+    }
 
     /** The peer's re-INVITE or UPDATE: hold, resume, codec change ({@link SessionModifier}). */
     void modify(ModifyRequest request) {

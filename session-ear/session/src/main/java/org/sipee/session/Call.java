@@ -87,6 +87,21 @@ public interface Call {
      */
     void hangUp();
 
+    /**
+     * Joins this call and {@code other} so each hears the other: audio both ways (transcoded when their codecs differ,
+     * e.g. PCMU and PCMA), keys pressed on one sent on to the other as RFC 4733 events. Replaces what either was
+     * playing; hold on one call does not disturb the other. The bridge ends with {@link CallBridge#unbridge()}, when
+     * either call ends, or when something else is played on either (a tone, a file, echo, a conference). A call is in
+     * one bridge at a time: bridging it again ends the previous one.
+     *
+     * @throws IllegalArgumentException when {@code other} is this call or not a call of this application
+     * @throws IllegalStateException    when either call has no media stream
+     */
+    CallBridge bridge(Call other);
+
+    /** The bridge this call is in, if any. */
+    Optional<CallBridge> bridged();
+
     /** Whether the peer's RTP has arrived (the adapter's MediaStarted media event; false with media events off). */
     boolean mediaStarted();
 

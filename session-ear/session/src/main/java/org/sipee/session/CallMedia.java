@@ -68,6 +68,9 @@ final class CallMedia {
 
     synchronized boolean hasStream() { return stream != null; }
 
+    /** The open stream, to bridge or conference it. */
+    synchronized RtpStream stream() { return requireStream(); }
+
     /** Answers the caller's offer on a new stream pointed at the caller; media ends Configured (RFC 3264 §6). */
     synchronized String answer(String offer) throws SdpNegotiationException {
         to(MediaState.Negotiating);

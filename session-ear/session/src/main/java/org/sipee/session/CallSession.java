@@ -141,6 +141,21 @@ final class CallSession extends BaseSession implements IncomingCall {
         call.hangUp(); // before the ACK the engine sends the BYE once it arrives (RFC 3261 §15)
     }
 
+    @Override
+    public CompletionStage<OutgoingCall> connectTo(String target) {
+        return BackToBack.connect(this, target);
+    }
+
+    /** BYE once answered (after the ACK), else 480: the other leg is gone (RFC 3261 §21.4.18). */
+    @Override
+    synchronized void endLinked() {
+        if (answering) {
+            call.hangUp();
+        } else if (!rejected && !state().isTerminal()) {
+            reject(480, "Temporarily Unavailable");
+        }
+    }
+
     /** The ACK confirmed our 200: connected, media flowing, the answer stage completes. */
     void acknowledged() {
         synchronized (this) {

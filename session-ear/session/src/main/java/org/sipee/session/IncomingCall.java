@@ -42,6 +42,17 @@ public interface IncomingCall extends Call {
      */
     CompletionStage<IncomingCall> earlyMedia();
 
+    /**
+     * Connects the caller to {@code target} as a back-to-back user agent: places a call to the target (a SIP URI whose
+     * host is an IP literal) with the caller's identity as From, rings the caller while the target rings (the
+     * target's early media is passed on), answers the caller and bridges the two calls when the target answers, and
+     * passes a refusal on (486 reaches the caller as 486, a 3xx as a redirect; 401 and 407 become 403). Whichever
+     * side ends first, the other is ended too: the caller's CANCEL cancels the target's INVITE, either BYE ends the
+     * other call. Completes with the target's call once both are bridged; exceptionally with a
+     * {@link CallFailedException} when the target refuses, or when a call ends first.
+     */
+    CompletionStage<OutgoingCall> connectTo(String target);
+
     /** Rejects with a final response, 300..699, e.g. {@code reject(486, "Busy Here")}. */
     void reject(int status, String reason);
 

@@ -26,7 +26,8 @@ final class OutboundEvents implements OutboundCallListener {
     @Override
     public void onProvisional(OutboundCall call, int status, String reason, String sdp) {
         coordinator.inCall(call.callId(), () -> {
-            session.provisional(sdp);
+            boolean earlyMedia = session.provisional(sdp);
+            session.legListeners().forEach(leg -> SessionCoordinator.tell(session, () -> leg.provisional(session, status, reason, earlyMedia)));
             handlers.notifyResponse(HandlerKind.PROVISIONAL, new CallResponse(session, status, reason, null));
         });
     }
@@ -34,7 +35,9 @@ final class OutboundEvents implements OutboundCallListener {
     @Override
     public void onAnswered(OutboundCall call, String sdp) {
         coordinator.inCall(call.callId(), () -> {
-            session.answered(sdp);
+            if (session.answered(sdp)) {
+                session.legListeners().forEach(leg -> SessionCoordinator.tell(session, () -> leg.answered(session)));
+            }
             SipResponse ok = call.finalResponse();
             handlers.notifyResponse(HandlerKind.SUCCESS, new CallResponse(session, ok.status(), ok.reason(), ok));
         });
@@ -44,6 +47,7 @@ final class OutboundEvents implements OutboundCallListener {
     public void onFailed(OutboundCall call, int status, String reason) {
         coordinator.inCall(call.callId(), () -> {
             session.failed(status, reason);
+            session.legListeners().forEach(leg -> SessionCoordinator.tell(session, () -> leg.failed(session, status, reason, call.finalResponse())));
             try {
                 handlers.notifyResponse(HandlerKind.ofFinal(status), new CallResponse(session, status, reason, call.finalResponse()));
             } finally {

@@ -42,25 +42,33 @@ final class OutboundSession extends BaseSession implements OutgoingCall {
         call = dial.place(offer, listener);
     }
 
-    /** 180 or 183: ringing; an SDP answer in it starts early media (we hear the callee's announcement). */
-    synchronized void provisional(String sdp) {
+    /**
+     * 180 or 183: ringing; an SDP answer in it starts early media (we hear the callee's announcement). Returns whether
+     * it did.
+     */
+    synchronized boolean provisional(String sdp) {
         if (state() == SessionState.Dialing) {
             moveTo(SessionState.Ringing);
         }
         if (sdp != null && media.state() == MediaState.Negotiating) {
             try {
                 media.acceptAnswer(sdp);
+                return true;
             } catch (SdpNegotiationException e) { // the 2xx may still bring a usable answer
                 LOG.info(() -> "call " + callId() + ": early answer unusable: " + e.getMessage());
             }
         }
+        return false;
     }
 
-    /** The 2xx: its SDP, or the early one, answers our offer; without a usable answer the call ends with BYE. */
-    void answered(String sdp) {
+    /**
+     * The 2xx: its SDP, or the early one, answers our offer; without a usable answer the call ends with BYE. Returns
+     * whether the call is connected.
+     */
+    boolean answered(String sdp) {
         synchronized (this) {
             if (state().isTerminal()) {
-                return;
+                return false;
             }
             try {
                 if (sdp != null || media.state() != MediaState.Configured) {
@@ -70,12 +78,13 @@ final class OutboundSession extends BaseSession implements OutgoingCall {
                 LOG.info(() -> "call " + callId() + ": the answer to our offer is unusable (" + e.getMessage() + "), hanging up");
                 failMedia(e);
                 call.hangUp();
-                return;
+                return false;
             }
             moveTo(SessionState.Connected);
             media.activate();
         }
         answered.complete(this);
+        return true;
     }
 
     /** Never answered: the answered stage fails with the status. */
@@ -90,6 +99,14 @@ final class OutboundSession extends BaseSession implements OutgoingCall {
             throw new IllegalStateException("call " + callId() + " is " + state());
         }
         call.hangUp();
+    }
+
+    /** CANCEL before the answer, BYE after (the engine picks, RFC 3261 §9.1, §15). */
+    @Override
+    synchronized void endLinked() {
+        if (call != null && !state().isTerminal()) {
+            call.hangUp();
+        }
     }
 
     @Override

@@ -152,6 +152,11 @@ public class SessionCoordinator implements SipApplicationListener {
     public void onDial(Dial dial) {
         OutboundSession session = new OutboundSession(dial, engine(), events::fire, handlers.callContext());
         started(session);
+        if (dial.context() instanceof LinkedDial linked && !linked.attach(session)) {
+            session.failed(487, "Request Terminated");
+            ended(session, CallEndReason.CANCELLED);
+            return;
+        }
         try {
             inCall(dial.callId(), () -> session.place(new OutboundEvents(session, handlers, this)));
         } catch (RuntimeException e) {
@@ -241,11 +246,21 @@ public class SessionCoordinator implements SipApplicationListener {
         }
     }
 
+    /** A leg listener that throws is logged; the call's own handling goes on. */
+    static void tell(BaseSession session, Runnable notification) {
+        try {
+            notification.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "linked call of " + session.callId() + " failed to follow it", e);
+        }
+    }
+
     /** The session ends: media released, the end handlers told, then it is forgotten and SessionTerminated fires. */
     void ended(BaseSession session, CallEndReason reason) {
         SessionState before = session.terminating(reason);
         CallEndReason why = session.endReason(reason);
         CallEnded ended = new CallEnded(session.callId(), session.from(), session.to(), why, before, session.rtpStats());
+        session.legListeners().forEach(leg -> tell(session, () -> leg.ended(session, why)));
         try {
             handlers.notifyEnded(ended);
         } finally {

@@ -6,6 +6,9 @@ import java.util.concurrent.Executor;
 
 import javax.naming.Reference;
 
+import org.sipee.media.ConferenceListener;
+import org.sipee.media.MediaBridge;
+import org.sipee.media.MediaConference;
 import org.sipee.media.MediaEngine;
 import org.sipee.media.RtpStream;
 import org.sipee.rar.api.AnswerTimeout;
@@ -32,6 +35,9 @@ record MediaOnlyConnections(MediaEngine media, Duration mediaTimeout) implements
         return new SipConnection() {
             @Override public ListenerRegistration register(SipApplicationListener listener) { throw new UnsupportedOperationException(); }
             @Override public String dial(String from, String to) { throw new UnsupportedOperationException(); }
+            @Override public String dial(String from, String to, Object context) { throw new UnsupportedOperationException(); }
+            @Override public MediaBridge bridge(String callIdA, RtpStream a, String callIdB, RtpStream b) { return media.bridge(a, b); }
+            @Override public MediaConference conference(String room, ConferenceListener listener) { return media.conference(listener); }
             @Override public Executor callExecutor(String callId) { return Runnable::run; }
             @Override public RtpStream openStream() { return media.openStream(); }
             @Override public SdpAnswerer sdpAnswerer() { return new SdpAnswerer(media.advertisedAddress()); }

@@ -1,0 +1,34 @@
+package org.sipee.demo;
+
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.sipee.session.IncomingCall;
+import org.sipee.session.Invite;
+
+/**
+ * sip:9NUMBER@...: a back-to-back user agent that calls NUMBER behind it, at sip:NUMBER@ the host:port of the system
+ * property {@code sipee.demo.forwardTo} (default 127.0.0.1:5080, e.g. a PBX or a softphone), rings the caller
+ * meanwhile, bridges both on the answer and passes a refusal on (busy stays busy).
+ */
+@ApplicationScoped
+public class Forwarder {
+
+    private static final Logger LOG = Logger.getLogger(Forwarder.class.getName());
+    static final String FORWARD_TO = "sipee.demo.forwardTo";
+
+    @Invite("sip:9*@*")
+    void onInvite(IncomingCall call) {
+        String number = call.requestUri().replaceFirst("^sips?:9([^@;]*)@.*$", "$1");
+        if (!number.matches("\\d{1,15}")) { // E.164 at most
+            call.reject(404, "Not Found");
+            return;
+        }
+        String target = "sip:" + number + "@" + System.getProperty(FORWARD_TO, "127.0.0.1:5080");
+        LOG.info(() -> "call " + call.callId() + " from " + call.from() + " forwarded to " + target);
+        call.connectTo(target).whenComplete((callee, failure) -> LOG.info(() -> failure == null
+                ? "call " + call.callId() + " bridged to " + callee.callId()
+                : "call " + call.callId() + " not connected to " + target + ": " + failure.getMessage()));
+    }
+}
