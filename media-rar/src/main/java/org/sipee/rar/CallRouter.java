@@ -13,6 +13,7 @@ import org.sipee.rar.api.SipApplicationListener;
 import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.DialogMessage;
 import org.sipee.sip.ua.InboundCall;
+import org.sipee.sip.ua.IncomingRefer;
 import org.sipee.sip.ua.ModifyRequest;
 import org.sipee.sip.ua.OutOfDialogRequest;
 import org.sipee.sip.ua.UserAgent;
@@ -137,6 +138,17 @@ final class CallRouter implements UserAgentListener {
         if (routed != null) {
             submit(call.callId(), routed, () -> routed.app().deliver(l -> l.onMessage(call, message)));
         }
+    }
+
+    /** A REFER: queued behind the call's earlier events; a call we do not route gets the default (603). */
+    @Override
+    public void onRefer(InboundCall call, IncomingRefer refer) {
+        RoutedCall routed = calls.get(call.callId());
+        if (routed == null) {
+            UserAgentListener.super.onRefer(call, refer);
+            return;
+        }
+        submit(call.callId(), routed, () -> routed.app().deliver(l -> l.onRefer(call, refer)));
     }
 
     /** OPTIONS or REGISTER outside a dialog: to the application that takes the INVITEs, on a worker; none: the default. */

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import org.sipee.rar.api.Dial;
 import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.DialogMessage;
+import org.sipee.sip.ua.IncomingRefer;
 import org.sipee.sip.ua.ModifyRequest;
 import org.sipee.sip.ua.OutboundCall;
 import org.sipee.sip.ua.OutboundCallListener;
@@ -85,5 +86,10 @@ final class QueuedDial implements Dial, OutboundCallListener {
     @Override
     public void onMessage(OutboundCall call, DialogMessage message) {
         queue.execute(() -> application.onMessage(call, message));
+    }
+
+    @Override
+    public void onRefer(OutboundCall call, IncomingRefer refer) {
+        queue.execute(() -> application.onRefer(call, refer));
     }
 }

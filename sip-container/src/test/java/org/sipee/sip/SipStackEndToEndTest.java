@@ -147,7 +147,7 @@ class SipStackEndToEndTest {
         SipResponse registered = expect("200", "REGISTER");
         assertTrue(registered.header("Contact").endsWith(";expires=600"), registered.header("Contact"));
         send(request("REGISTER", "sip:x@127.0.0.1", "r2", "br2", 1, "", null));
-        assertEquals(9, expect("405", "REGISTER").headerValues("Allow").size(), "no registrar here: 405 with Allow");
+        assertEquals(11, expect("405", "REGISTER").headerValues("Allow").size(), "no registrar here: 405 with Allow");
         send(request("OPTIONS", "sip:slow@127.0.0.1", "r3", "br3", 1, "", null));
         SipResponse late = expect("500", "OPTIONS"); // after 32*T1 = 640 ms
         assertEquals("5", late.header("Retry-After"));
@@ -158,11 +158,11 @@ class SipStackEndToEndTest {
     void statelessAnswers() throws Exception {
         send(request("OPTIONS", "sip:x@127.0.0.1", "c6", "b6", 1, "", null));
         SipResponse options = expect("200", "OPTIONS");
-        assertEquals(List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "UPDATE", "PRACK", "INFO", "MESSAGE"),
-                options.headerValues("Allow"));
+        assertEquals(List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "UPDATE", "PRACK", "INFO", "MESSAGE", "REFER",
+                "NOTIFY"), options.headerValues("Allow"));
         assertEquals("application/sdp", options.header("Accept"));
         send(request("FOO", "sip:x@127.0.0.1", "c7", "b7", 1, "", null));
-        assertEquals(9, expect("501", "FOO").headerValues("Allow").size());
+        assertEquals(11, expect("501", "FOO").headerValues("Allow").size());
         send(request("SUBSCRIBE", "sip:x@127.0.0.1", "c8", "b8", 1, "", null));
         expect("405", "SUBSCRIBE");
         send(request("BYE", "sip:x@127.0.0.1", "c9", "b9", 1, "unknown", null));

@@ -3,6 +3,7 @@ package org.sipee.rar.api;
 import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.DialogMessage;
 import org.sipee.sip.ua.InboundCall;
+import org.sipee.sip.ua.IncomingRefer;
 import org.sipee.sip.ua.ModifyRequest;
 import org.sipee.sip.ua.OutOfDialogRequest;
 
@@ -46,5 +47,13 @@ public interface SipApplicationListener {
 
     /** An INFO (RFC 6086) or MESSAGE (RFC 3428) in the call's dialog, already answered 200. Ignored by default. */
     default void onMessage(InboundCall call, DialogMessage message) {
+    }
+
+    /**
+     * A REFER in the call's dialog (RFC 3515), e.g. a transfer: {@link IncomingRefer#accept()} it and report with
+     * {@link IncomingRefer#notifyProgress}, or {@link IncomingRefer#reject}. Declined by default.
+     */
+    default void onRefer(InboundCall call, IncomingRefer refer) {
+        refer.reject(603, "Declined");
     }
 }

@@ -17,8 +17,8 @@ import static org.sipee.sip.dialog.DialogState.EARLY;
 import static org.sipee.sip.dialog.DialogState.TERMINATED;
 
 /**
- * The state of one dialog (RFC 3261 §12), on either side; used on the event loop. Requests we send inside it
- * are built by {@link DialogRequests} (§12.2.1.1).
+ * The state of one dialog (RFC 3261 §12), on either side; used on the event loop (its state and remote target may
+ * be read from any thread). Requests we send inside it are built by {@link DialogRequests} (§12.2.1.1).
  */
 public final class Dialog {
 
@@ -33,16 +33,18 @@ public final class Dialog {
     private final DialogId id;
     private final String localParty;
     private final String remoteParty;
-    private String remoteTarget;
+    private final boolean uac;
+    private volatile String remoteTarget;
     private List<String> routeSet;
     private long localCSeq;
     private long remoteCSeq;
-    private DialogState state;
+    private volatile DialogState state;
     private DialogListener listener = DialogListener.NONE;
 
-    private Dialog(DialogId id, String localParty, String remoteParty, long localCSeq, long remoteCSeq,
+    private Dialog(DialogId id, boolean uac, String localParty, String remoteParty, long localCSeq, long remoteCSeq,
                    DialogState state) {
         this.id = id;
+        this.uac = uac;
         this.localParty = localParty;
         this.remoteParty = remoteParty;
         this.localCSeq = localCSeq;
@@ -58,7 +60,8 @@ public final class Dialog {
     public static Dialog createUas(SipRequest request, String localTag, DialogState initial) {
         DialogId id = new DialogId(request.callId(), localTag, request.from().tag());
         String local = NameAddress.withTag(request.header(HeaderNames.TO), localTag);
-        Dialog dialog = new Dialog(id, local, request.header(HeaderNames.FROM), 0, request.cseq().number(), initial);
+        Dialog dialog = new Dialog(id, false, local, request.header(HeaderNames.FROM), 0, request.cseq().number(),
+                initial);
         dialog.routeSet = Collections.unmodifiableList(new ArrayList<>(request.headerValues(HeaderNames.RECORD_ROUTE)));
         dialog.remoteTarget = contactUri(request);
         return dialog;
@@ -70,7 +73,7 @@ public final class Dialog {
      */
     public static Dialog createUac(SipRequest invite, SipResponse response, DialogState initial) {
         DialogId id = new DialogId(invite.callId(), invite.from().tag(), response.to().tag());
-        Dialog dialog = new Dialog(id, invite.header(HeaderNames.FROM), response.header(HeaderNames.TO),
+        Dialog dialog = new Dialog(id, true, invite.header(HeaderNames.FROM), response.header(HeaderNames.TO),
                 invite.cseq().number(), EMPTY, initial);
         dialog.updateFromResponse(response);
         return dialog;
@@ -101,6 +104,11 @@ public final class Dialog {
 
     public DialogState state() {
         return state;
+    }
+
+    /** Whether we sent the INVITE that created the dialog (§12.1.2), rather than answered it (§12.1.1). */
+    public boolean isUac() {
+        return uac;
     }
 
     /** Our From (UAC) or To (UAS) header value, with our tag (§12.2.1.1: From of our requests). */

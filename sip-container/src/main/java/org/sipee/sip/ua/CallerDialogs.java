@@ -1,11 +1,13 @@
 package org.sipee.sip.ua;
 
 import java.net.InetSocketAddress;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.sipee.sip.dialog.Dialog;
 import org.sipee.sip.dialog.DialogRequests;
@@ -28,8 +30,9 @@ final class CallerDialogs {
     private final ClientCall owner;
     private SipRequest invite;
     private final InetSocketAddress fallback;
-    private final Map<String, Dialog> byTag = new LinkedHashMap<>();
-    private final Map<String, DialogSession> sessions = new HashMap<>();
+    /** Read from other threads too ({@link SessionCall#session()}); changed only on the loop. */
+    private final Map<String, Dialog> byTag = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, DialogSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, SentMessage> acks = new HashMap<>();
     private final Map<String, Long> lastRSeq = new HashMap<>();
 
@@ -136,7 +139,9 @@ final class CallerDialogs {
 
     /** The dialogs still early, in the order their first 1xx arrived. */
     List<Dialog> early() {
-        return byTag.values().stream().filter(d -> d.state() == DialogState.EARLY).toList();
+        synchronized (byTag) {
+            return byTag.values().stream().filter(d -> d.state() == DialogState.EARLY).toList();
+        }
     }
 
     /** Terminates the dialog and forgets it in the table; its ACK is kept for 2xx retransmissions. */

@@ -11,17 +11,26 @@ import org.sipee.sip.message.SipResponse;
 /** What this UAS implements (RFC 3261 §8.2.1, §8.2.2.3, §11.2). */
 final class Capabilities {
 
-    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, PRACK, INFO, MESSAGE";
+    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, PRACK, INFO, MESSAGE, REFER, NOTIFY";
 
+    /** REGISTER: for the application, 405 without one. */
     private static final Set<String> IMPLEMENTED = Set.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "UPDATE",
-            "PRACK", "INFO", "MESSAGE", "REGISTER"); // REGISTER: for the application, 405 without one
+            "PRACK", "INFO", "MESSAGE", "REFER", "NOTIFY", "REGISTER");
     /** Methods defined by RFCs that this UAS recognises but does not implement: 405, not 501. */
-    private static final Set<String> RECOGNISED = Set.of("SUBSCRIBE", "NOTIFY", "REFER", "PUBLISH");
-    /** Option tags we support (RFC 3261 §19.2): RFC 3262 and RFC 4028. */
-    static final String SUPPORTED = "100rel, timer";
-    private static final Set<String> EXTENSIONS = Set.of("100rel", "timer");
+    private static final Set<String> RECOGNISED = Set.of("SUBSCRIBE", "PUBLISH");
+    /** Option tags we support (RFC 3261 §19.2): RFC 3262, RFC 4028, RFC 3891 and RFC 4488. */
+    private static final List<String> OPTION_TAGS = List.of("100rel", "timer", "replaces", "norefersub");
+    static final String SUPPORTED = String.join(", ", OPTION_TAGS);
+    private static final String SUPPORTED_WITHOUT_TIMER = String.join(", ",
+            OPTION_TAGS.stream().filter(tag -> !tag.equals("timer")).toList());
+    private static final Set<String> EXTENSIONS = Set.copyOf(OPTION_TAGS);
 
     private Capabilities() {
+    }
+
+    /** Supported of our INVITE: without timer when we do not use session timers (RFC 4028 §7.1). */
+    static String supportedInInvite(boolean sessionTimers) {
+        return sessionTimers ? SUPPORTED : SUPPORTED_WITHOUT_TIMER;
     }
 
     static boolean isImplemented(String method) {

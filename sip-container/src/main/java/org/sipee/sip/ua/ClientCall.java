@@ -41,7 +41,7 @@ final class ClientCall extends SessionCall implements OutboundCall, ClientTransa
     private final CallerDialogs dialogs;
     private OutboundCallState state = CALLING;
     private InviteClientTransaction transaction;
-    private Dialog answered;
+    private volatile Dialog answered;
     private boolean cancelPending;
     private TimerScheduler.Timer inviteCompletion;
     private TimerScheduler.Timer cancelGuard;
@@ -143,6 +143,11 @@ final class ClientCall extends SessionCall implements OutboundCall, ClientTransa
     @Override
     public void deliverMessage(DialogMessage message) {
         ctx.notifyListener("onMessage", () -> listener.onMessage(this, message));
+    }
+
+    @Override
+    public void deliverRefer(IncomingRefer refer) {
+        ctx.notifyListener("onRefer", () -> listener.onRefer(this, refer));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.sipee.sip.ua;
 
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * What either side of an established (or, for UPDATE/INFO, early) call can send inside its dialog. Thread-safe
@@ -27,4 +28,24 @@ public interface DialogCall {
 
     /** Sends OPTIONS in the dialog (§11, a keep-alive); completes with the final status. */
     CompletionStage<Integer> sendOptions();
+
+    /**
+     * Sends REFER (RFC 3515) with {@code referTo} as Refer-To (a URI, put in angle brackets, or a name-addr such as
+     * {@link ReferTo#withReplaces}); completes with its final status: 202 when the peer accepted it, else the
+     * refusal (408 on timeout). The peer's NOTIFYs about the referenced request are answered 200 and each one's
+     * status handed to {@code progress} on the event loop, the one that ends the subscription with
+     * {@link ReferProgress#last()}.
+     *
+     * @throws IllegalArgumentException when {@code referTo} is not a URI or name-addr
+     */
+    CompletionStage<Integer> refer(String referTo, Consumer<ReferProgress> progress);
+
+    /**
+     * The Replaces value (RFC 3891 §6.1) naming this call's dialog to its peer: {@code callid;to-tag=<the peer's
+     * tag>;from-tag=<ours>}, for another UA to take the peer over (attended transfer); null when there is no dialog.
+     */
+    String replacesValue();
+
+    /** The peer's Contact URI in the dialog (its remote target, RFC 3261 §12); null when there is no dialog. */
+    String remoteTarget();
 }

@@ -24,7 +24,8 @@ import static org.sipee.sip.ua.OfferState.REMOTE_PENDING;
 /**
  * The session inside one dialog, on either side: the peer's re-INVITE (RFC 3261 §14.2), UPDATE (RFC 3311), INFO,
  * MESSAGE and OPTIONS; ours ({@link OutgoingModify}, {@link OutgoingRequest}); one offer at a time with 491 on
- * glare; the RFC 4028 session timer. Used on the event loop.
+ * glare; the RFC 4028 session timer; REFERs and their NOTIFYs both ways ({@link DialogRefers}). Used on the event
+ * loop.
  */
 final class DialogSession {
 
@@ -40,6 +41,7 @@ final class DialogSession {
     private final boolean callIdOwner;
     private final SessionOwner owner;
     private final SessionTimer timer;
+    private final DialogRefers refers = new DialogRefers(this);
     private OfferState offerState = IDLE;
     private String localSdp;
     private String remoteSdp;
@@ -62,6 +64,7 @@ final class DialogSession {
     InetSocketAddress fallback() { return fallback; }
     boolean callIdOwner() { return callIdOwner; }
     SessionTimer timer() { return timer; }
+    DialogRefers refers() { return refers; }
     SessionOwner owner() { return owner; }
     String localSdp() { return localSdp; }
     String remoteSdp() { return remoteSdp; }
@@ -99,6 +102,8 @@ final class DialogSession {
                 owner.deliverMessage(message);
             }
             case "OPTIONS" -> tx.sendResponse(Capabilities.optionsOk(request, null));
+            case "REFER" -> refers.onRefer(request, tx);
+            case "NOTIFY" -> refers.onNotify(request, tx);
             default -> tx.sendResponse(Responses.create(request, 481, "Call/Transaction Does Not Exist", null));
         }
     }

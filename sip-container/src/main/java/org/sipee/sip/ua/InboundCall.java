@@ -26,6 +26,13 @@ public interface InboundCall extends DialogCall {
     /** To header value, as received (without our tag). */
     String to();
 
+    /**
+     * The Call-ID of the call this one replaces (the INVITE's Replaces header, RFC 3891), null when it has none.
+     * The stack has checked that it names a dialog this INVITE may replace; ending that call is up to the
+     * application.
+     */
+    String replacedCallId();
+
     /** Where the INVITE came from (transport source address). */
     InetSocketAddress remoteAddress();
 

@@ -37,4 +37,9 @@ public interface OutboundCallListener {
     /** An INFO or MESSAGE in the call's dialog; the stack has answered it 200. Ignored by default. */
     default void onMessage(OutboundCall call, DialogMessage message) {
     }
+
+    /** A REFER in the call's dialog; as {@link UserAgentListener#onRefer}, declined by default. */
+    default void onRefer(OutboundCall call, IncomingRefer refer) {
+        refer.reject(603, "Declined");
+    }
 }

@@ -36,10 +36,13 @@ final class OutgoingModify implements ClientTransactionListener {
         this.result = result;
     }
 
-    /** A request in the session's dialog with our Contact, Allow and Supported (§8.1.1.8, §12.2.1.1). */
+    /**
+     * A request in the session's dialog with Allow, and our Contact in a target refresh (§8.1.1.8, §12.2.1.1), a
+     * REFER (RFC 3515 §2) or a NOTIFY (RFC 6665 §4.2.2).
+     */
     static SipRequest build(DialogSession session, String method) {
         SipRequest request = DialogRequests.create(session.dialog(), method);
-        if (method.equals("INVITE") || method.equals("UPDATE")) {
+        if (method.equals("INVITE") || method.equals("UPDATE") || method.equals("REFER") || method.equals("NOTIFY")) {
             request.addHeader(HeaderNames.CONTACT, session.ctx().contact().ourContact());
         }
         request.addHeader(HeaderNames.ALLOW, Capabilities.ALLOW);

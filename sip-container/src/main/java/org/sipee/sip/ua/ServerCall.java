@@ -42,7 +42,7 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
     private Dialog dialog;
     private OkRetransmitter okRetransmitter;
     private boolean byeAfterAck;
-    private DialogSession session;
+    private volatile DialogSession session;
     private final ReliableProvisionals reliable;
     private volatile String ackSdp;
 
@@ -63,6 +63,7 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
     @Override public String from() { return invite.header(HeaderNames.FROM); }
     @Override public String to() { return invite.header(HeaderNames.TO); }
     @Override public InetSocketAddress remoteAddress() { return source; }
+    @Override public String replacedCallId() { return Replaces.replacedCallId(invite); }
 
     @Override public String remoteSdp() { return Bodies.sdp(invite); }
     @Override public String ackSdp() { return ackSdp; }
@@ -225,7 +226,6 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
         }
     }
 
-
     @Override
     public void deliverModify(ModifyRequest request) {
         ctx.notifyListener("onModify", () -> ctx.listener().onModify(this, request));
@@ -234,6 +234,11 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
     @Override
     public void deliverMessage(DialogMessage message) {
         ctx.notifyListener("onMessage", () -> ctx.listener().onMessage(this, message));
+    }
+
+    @Override
+    public void deliverRefer(IncomingRefer refer) {
+        ctx.notifyListener("onRefer", () -> ctx.listener().onRefer(this, refer));
     }
 
     @Override

@@ -2,6 +2,10 @@ package org.sipee.sip.ua;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.sipee.sip.dialog.DialogState;
 
 /**
  * What inbound and outbound calls share: the {@link DialogCall} requests, run on the event loop against the call's
@@ -19,7 +23,10 @@ abstract class SessionCall implements DialogCall, SessionOwner {
         return sessions;
     }
 
-    /** The session requests go to: the confirmed dialog's, else an early one's; null when there is no dialog. */
+    /**
+     * The session requests go to: the confirmed dialog's, else an early one's; null when there is no dialog.
+     * Readable from any thread.
+     */
     abstract DialogSession session();
 
     @Override
@@ -47,27 +54,48 @@ abstract class SessionCall implements DialogCall, SessionOwner {
         return request("OPTIONS", null, null);
     }
 
+    @Override
+    public CompletionStage<Integer> refer(String referTo, Consumer<ReferProgress> progress) {
+        String target = OutboundInvite.nameAddr(referTo, ReferTo.HEADER);
+        Consumer<ReferProgress> consumer = progress != null ? progress : reported -> { };
+        return inSession(session -> session.refers().send(target, consumer), 481);
+    }
+
+    @Override
+    public String replacesValue() {
+        DialogSession session = liveSession();
+        return session == null ? null : Replaces.naming(session.dialog().id());
+    }
+
+    @Override
+    public String remoteTarget() {
+        DialogSession session = liveSession();
+        return session == null ? null : session.dialog().remoteTarget();
+    }
+
+    private DialogSession liveSession() {
+        DialogSession session = session();
+        return session == null || session.dialog().state() == DialogState.TERMINATED ? null : session;
+    }
+
     private CompletionStage<ReinviteResult> offer(String method, String sdp) {
-        CompletableFuture<ReinviteResult> result = new CompletableFuture<>();
-        sessions.execute(() -> {
-            DialogSession session = session();
-            if (session == null || sessions.sender() == null) {
-                result.complete(new ReinviteResult(481, "Call/Transaction Does Not Exist", null));
-            } else {
-                session.offer(method, sdp).thenAccept(result::complete);
-            }
-        });
-        return result;
+        return inSession(session -> session.offer(method, sdp),
+                new ReinviteResult(481, "Call/Transaction Does Not Exist", null));
     }
 
     private CompletionStage<Integer> request(String method, String contentType, String body) {
-        CompletableFuture<Integer> result = new CompletableFuture<>();
+        return inSession(session -> session.request(method, contentType, body), 481);
+    }
+
+    /** Runs {@code work} on the loop against the current session; completes with {@code noDialog} without one. */
+    private <T> CompletionStage<T> inSession(Function<DialogSession, CompletableFuture<T>> work, T noDialog) {
+        CompletableFuture<T> result = new CompletableFuture<>();
         sessions.execute(() -> {
             DialogSession session = session();
-            if (session == null || sessions.sender() == null) {
-                result.complete(481);
+            if (session == null || sessions.sender() == null || !session.usable()) {
+                result.complete(noDialog);
             } else {
-                session.request(method, contentType, body).thenAccept(result::complete);
+                work.apply(session).thenAccept(result::complete);
             }
         });
         return result;

@@ -9,6 +9,9 @@ interface SessionOwner {
     /** An INFO or MESSAGE, already answered 200. */
     void deliverMessage(DialogMessage message);
 
+    /** A REFER with one Refer-To (RFC 3515), for the application to answer. */
+    void deliverRefer(IncomingRefer refer);
+
     /** The session cannot go on (session expired, re-INVITE 2xx never ACKed): BYE (§15.1.1) and end the call. */
     void endWithBye(CallEndReason reason);
 }

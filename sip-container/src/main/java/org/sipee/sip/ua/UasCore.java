@@ -8,6 +8,7 @@ import java.util.Map;
 import org.sipee.sip.dialog.Dialog;
 import org.sipee.sip.dialog.LocalTags;
 import org.sipee.sip.message.HeaderNames;
+import org.sipee.sip.message.ReasonPhrases;
 import org.sipee.sip.message.Responses;
 import org.sipee.sip.message.SipRequest;
 import org.sipee.sip.message.SipResponse;
@@ -17,7 +18,8 @@ import org.sipee.sip.transaction.TransactionUser;
 
 /**
  * The UAS core (RFC 3261 §8.2): inspects each new request, answers what it can itself
- * (in-dialog OPTIONS, BYE, CANCEL, errors), turns an INVITE outside a dialog into an {@link InboundCall} and hands
+ * (in-dialog OPTIONS, BYE, CANCEL, errors), turns an INVITE outside a dialog into an {@link InboundCall} (once its
+ * Replaces, if any, names a dialog it may replace: RFC 3891 §3) and hands
  * OPTIONS and REGISTER outside a dialog to the application as an {@link OutOfDialogRequest}.
  * Runs on the event loop.
  */
@@ -66,7 +68,9 @@ public final class UasCore implements TransactionUser {
             newCall(request, source, (InviteServerTransaction) transaction);
         } else if (method.equals("OPTIONS") || method.equals("REGISTER")) {
             toApplication(new IncomingRequest(ctx, request, source, transaction));
-        } else { // BYE, UPDATE, PRACK, INFO, MESSAGE outside any dialog
+        } else if (method.equals("REFER")) { // RFC 3515 §2.4.2: we take REFER only inside a call's dialog
+            transaction.sendResponse(response(request, 403, "Forbidden"));
+        } else { // BYE, UPDATE, PRACK, INFO, MESSAGE, NOTIFY outside any dialog
             transaction.sendResponse(response(request, 481, "Call/Transaction Does Not Exist"));
         }
     }
@@ -88,12 +92,17 @@ public final class UasCore implements TransactionUser {
                 dialog.byeReceived();
             }
             case "OPTIONS" -> transaction.sendResponse(Capabilities.optionsOk(request, LocalTags.next())); // §11.2
-            // re-INVITE, UPDATE, PRACK, INFO, MESSAGE: the call owning the dialog answers
+            // re-INVITE, UPDATE, PRACK, INFO, MESSAGE, REFER, NOTIFY: the call owning the dialog answers
             default -> dialog.listener().onRequest(dialog, request, transaction);
         }
     }
 
     private void newCall(SipRequest invite, InetSocketAddress source, InviteServerTransaction transaction) {
+        int replacesRefusal = Replaces.refusal(invite, ctx.dialogs());
+        if (replacesRefusal != 0) { // RFC 3891 §3
+            transaction.sendResponse(response(invite, replacesRefusal, ReasonPhrases.of(replacesRefusal)));
+            return;
+        }
         long minSE = SessionTimer.tooSmall(ctx.sessions().policy(), invite);
         if (minSE > 0) { // RFC 4028 §8.1
             SipResponse response = response(invite, 422, "Session Interval Too Small");

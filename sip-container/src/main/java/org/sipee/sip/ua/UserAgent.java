@@ -23,10 +23,14 @@ public final class UserAgent {
      * Places a call to the host and port of the callee's URI, which must be an IP literal (no DNS here).
      *
      * @param from     our identity: a SIP URI or name-addr; the stack adds the tag
-     * @param to       the callee: a SIP URI or name-addr; its URI becomes the Request-URI
+     * @param to       the callee: a SIP URI or name-addr; its URI becomes the Request-URI. Headers in that URI
+     *                 (RFC 3261 §19.1.5, e.g. {@code ?Replaces=...} in {@link IncomingRefer#targetUri()}) are added
+     *                 to the INVITE instead; only Replaces (then with Require: replaces), Referred-By, Subject and
+     *                 Priority may be set that way
      * @param sdp      the SDP offer, or null for an INVITE without body
      * @param listener told about the call on the event loop
-     * @throws IllegalArgumentException when from or to is malformed, or the callee's host is not an IP literal
+     * @throws IllegalArgumentException when from or to is malformed, the callee's host is not an IP literal, or
+     *                                  its URI carries another header
      */
     public OutboundCall call(String from, String to, String sdp, OutboundCallListener listener) {
         return call(from, to, sdp, null, listener);

@@ -30,6 +30,11 @@ public interface UserAgentListener {
     default void onMessage(InboundCall call, DialogMessage message) {
     }
 
+    /** A REFER in the call's dialog (RFC 3515), e.g. a transfer; declined by default. */
+    default void onRefer(InboundCall call, IncomingRefer refer) {
+        refer.reject(603, "Declined");
+    }
+
     /** An OPTIONS or REGISTER outside any dialog; by default {@link OutOfDialogRequest#answerByDefault()}. */
     default void onRequest(OutOfDialogRequest request) {
         request.answerByDefault();

@@ -64,6 +64,9 @@ final class UaHarness {
     final List<ModifyRequest> modifies = new ArrayList<>();
     Consumer<ModifyRequest> onModify = ModifyRequest::answerByDefault;
     final List<DialogMessage> messages = new ArrayList<>();
+    /** The peer's REFERs as the application saw them; handled by {@link #onRefer}, when null by the default. */
+    final List<IncomingRefer> refers = new ArrayList<>();
+    Consumer<IncomingRefer> onRefer;
     final UasCore uas;
     final ServerTransactionLayer serverTransactions;
 
@@ -111,6 +114,11 @@ final class UaHarness {
             events.add("message " + message.method());
             messages.add(message);
         }
+
+        @Override
+        public void onRefer(InboundCall call, IncomingRefer refer) {
+            refer(refer, () -> UserAgentListener.super.onRefer(call, refer));
+        }
         };
     }
 
@@ -147,7 +155,21 @@ final class UaHarness {
             events.add("message " + message.method());
             messages.add(message);
         }
+
+        @Override
+        public void onRefer(OutboundCall call, IncomingRefer refer) {
+            refer(refer, () -> OutboundCallListener.super.onRefer(call, refer));
+        }
     };
+
+    private void refer(IncomingRefer refer, Runnable byDefault) {
+        refers.add(refer);
+        if (onRefer == null) {
+            byDefault.run();
+        } else {
+            onRefer.accept(refer);
+        }
+    }
 
     /** The last response our server transactions sent for the method. */
     SipResponse lastResponse(String method) {

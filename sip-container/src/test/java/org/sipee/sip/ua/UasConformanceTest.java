@@ -90,9 +90,9 @@ class UasConformanceTest {
     void allowAndSupportedNameWhatIsImplemented() {
         h.receive(carol.request("OPTIONS", 1, null, null));
         SipResponse ok = h.lastResponse("OPTIONS");
-        assertEquals(List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "UPDATE", "PRACK", "INFO", "MESSAGE"),
-                ok.headerValues("Allow"));
-        assertEquals(List.of("100rel", "timer"), ok.headerValues("Supported"));
+        assertEquals(List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "UPDATE", "PRACK", "INFO", "MESSAGE", "REFER",
+                "NOTIFY"), ok.headerValues("Allow"));
+        assertEquals(List.of("100rel", "timer", "replaces", "norefersub"), ok.headerValues("Supported"));
         assertNull(ok.header("Require"));
     }
 }
