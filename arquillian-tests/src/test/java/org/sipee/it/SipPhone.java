@@ -38,6 +38,8 @@ public final class SipPhone implements AutoCloseable {
     private String remoteTarget;
     private String dialogTo;
     private int cseq;
+    /** Our To tag when the server calls us (§8.2.6.2). */
+    private final String calleeTag = token();
 
     public SipPhone(int serverPort) throws IOException {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
@@ -82,6 +84,11 @@ public final class SipPhone implements AutoCloseable {
 
     /** Sends a new INVITE to sip:user@server; returns its Call-ID. */
     public String invite(String user, String sdp) throws IOException {
+        return invite(user, sdp, "");
+    }
+
+    /** A new INVITE with more header lines (each ending CRLF), e.g. a Replaces (RFC 3891). */
+    public String invite(String user, String sdp, String extraHeaders) throws IOException {
         callId = UUID.randomUUID() + "@127.0.0.1";
         fromTag = token();
         inviteBranch = branch();
@@ -90,7 +97,7 @@ public final class SipPhone implements AutoCloseable {
         dialogTo = "<" + requestUri + ">";
         received.clear();
         cseq = 1;
-        send(request("INVITE", requestUri, inviteBranch, dialogTo, 1, "Content-Type: application/sdp\r\n", sdp));
+        send(request("INVITE", requestUri, inviteBranch, dialogTo, 1, extraHeaders + "Content-Type: application/sdp\r\n", sdp));
         return callId;
     }
 
@@ -162,7 +169,9 @@ public final class SipPhone implements AutoCloseable {
         StringBuilder response = new StringBuilder("SIP/2.0 " + status + " " + reason + "\r\n");
         for (String line : request.substring(0, request.indexOf("\r\n\r\n")).split("\r\n")) {
             String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(java.util.Locale.ROOT) : "";
-            if (List.of("via", "v", "from", "f", "to", "t", "call-id", "i", "cseq").contains(name)) {
+            if (List.of("to", "t").contains(name) && !line.contains(";tag=") && status > 100) {
+                response.append(line).append(";tag=").append(calleeTag).append("\r\n"); // §8.2.6.2
+            } else if (List.of("via", "v", "from", "f", "to", "t", "call-id", "i", "cseq").contains(name)) {
                 response.append(line).append("\r\n");
             }
         }
@@ -205,9 +214,59 @@ public final class SipPhone implements AutoCloseable {
         send(request("ACK", target, success ? branch() : inviteBranch, dialogTo, 1, "", ""));
     }
 
+    /**
+     * A request in the confirmed dialog of our call (e.g. REFER with a Refer-To line in {@code extraHeaders}, each line
+     * ending CRLF, and a body or ""); returns its CSeq number.
+     */
+    public int inDialog(String method, String extraHeaders, String body) throws IOException {
+        cseq++;
+        send(request(method, remoteTarget, branch(), dialogTo, cseq, extraHeaders, body));
+        return cseq;
+    }
+
+    /** Our tag and the server's in the dialog of our call, for a Replaces naming it: {@code callid;to-tag=...;from-tag=...}. */
+    public String replacesValue() {
+        return callId + ";to-tag=" + dialogTo.replaceAll(".*;tag=([^;>\\s]+).*", "$1") + ";from-tag=" + fromTag;
+    }
+
     public void bye() throws IOException {
         cseq++;
         send(request("BYE", remoteTarget, branch(), dialogTo, cseq, "", ""));
+    }
+
+    /**
+     * As the callee of the server's {@code invite} (answered with {@link #respond}): BYE in that dialog (§15.1.1),
+     * From our tagged To, To the server's From, to its Contact.
+     */
+    public void byeAsCallee(String invite) throws IOException {
+        String contact = headerOf(invite, "Contact").replaceAll(".*<([^>]+)>.*", "$1");
+        send("BYE " + contact + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + sip.getLocalPort() + ";branch=" + branch() + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: " + headerOf(invite, "To") + ";tag=" + calleeTag + "\r\n"
+                + "To: " + headerOf(invite, "From") + "\r\n"
+                + "Call-ID: " + headerOf(invite, "Call-ID") + "\r\n"
+                + "CSeq: 1 BYE\r\nContent-Length: 0\r\n\r\n");
+    }
+
+    /** The first value of a header in a request's text (full names only, as the server sends them). */
+    static String headerOf(String request, String name) {
+        for (String line : request.split("\r\n")) {
+            if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+                return line.substring(name.length() + 1).trim();
+            }
+        }
+        throw new AssertionError("no " + name + " in " + request);
+    }
+
+    /** Our From tag in the current call. */
+    public String fromTag() {
+        return fromTag;
+    }
+
+    /** The port of the phone's SIP socket: where the server reaches it as a callee. */
+    public int sipPort() {
+        return sip.getLocalPort();
     }
 
     public void cancel() throws IOException {

@@ -23,6 +23,18 @@ final class Tones {
         return heard.length > 0;
     }
 
+    /**
+     * Whether {@code hz} carries at least a tenth of the audio's energy: a tone heard within a mix (two tones mixed carry
+     * about half each, a tone absent from the mix next to nothing).
+     */
+    static boolean present(short[] heard, double hz) {
+        double energy = 0;
+        for (short s : heard) {
+            energy += s * (double) s;
+        }
+        return energy > heard.length * 100.0 && Goertzel.power(heard, hz) > 0.1 * (heard.length / 2.0) * energy;
+    }
+
     /** At least {@code minFrames} 20 ms frames, with {@code hz} 100 times (20 dB) stronger than each other probe. */
     static void assertDominant(short[] heard, double hz, int minFrames, String what) {
         assertTrue(heard.length >= minFrames * 160, what + ": only " + heard.length / 160 + " frames of audio");

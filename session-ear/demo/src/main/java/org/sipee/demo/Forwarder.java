@@ -6,11 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.sipee.session.IncomingCall;
 import org.sipee.session.Invite;
+import org.sipee.session.Refer;
+import org.sipee.session.TransferRequest;
 
 /**
  * sip:9NUMBER@...: a back-to-back user agent that calls NUMBER behind it, at sip:NUMBER@ the host:port of the system
  * property {@code sipee.demo.forwardTo} (default 127.0.0.1:5080, e.g. a PBX or a softphone), rings the caller
- * meanwhile, bridges both on the answer and passes a refusal on (busy stays busy).
+ * meanwhile, bridges both on the answer and passes a refusal on (busy stays busy). Either party may transfer the
+ * other (REFER): the other party is then connected to the transfer target.
  */
 @ApplicationScoped
 public class Forwarder {
@@ -30,5 +33,13 @@ public class Forwarder {
         call.connectTo(target).whenComplete((callee, failure) -> LOG.info(() -> failure == null
                 ? "call " + call.callId() + " bridged to " + callee.callId()
                 : "call " + call.callId() + " not connected to " + target + ": " + failure.getMessage()));
+    }
+
+    @Refer
+    void onRefer(TransferRequest transfer) {
+        LOG.info(() -> "call " + transfer.call().callId() + " transfers its partner to " + transfer.target());
+        transfer.accept().whenComplete((target, failure) -> LOG.info(() -> failure == null
+                ? "transfer to " + transfer.target() + " answered: " + target.callId()
+                : "transfer to " + transfer.target() + " failed: " + failure.getMessage()));
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 
-import org.sipee.sip.message.NameAddress;
 import org.sipee.sip.message.SipResponse;
 import org.sipee.sip.ua.CallEndReason;
 
@@ -24,20 +23,24 @@ final class BackToBack implements LinkedDial, LegListener {
     private final CallSession caller;
     private final CompletableFuture<OutgoingCall> connected = new CompletableFuture<>();
     private volatile OutboundSession callee;
+    /** The two calls that end together: the caller and the callee, until a transfer hands one's place over. */
+    private volatile BaseSession first;
+    private volatile BaseSession second;
 
     private BackToBack(CallSession caller) {
         this.caller = caller;
+        this.first = caller;
     }
 
     /** Places the call to {@code target} for {@code caller}, with the caller's identity as From. */
     static CompletionStage<OutgoingCall> connect(CallSession caller, String target) {
         BackToBack legs = new BackToBack(caller);
-        NameAddress from = NameAddress.parse(caller.from(), "From");
-        String identity = new NameAddress(from.displayName(), from.uri(), Map.of()).toString(); // the caller's, without its tag
         caller.addLegListener(legs);
         try {
-            caller.engine().apply(c -> c.dial(identity, target, legs));
-        } catch (RuntimeException e) {
+            caller.engine().apply(c -> c.dial(caller.remoteParty(), target, legs));
+        } catch (RuntimeException e) { // a target we cannot call (not an IP literal, malformed): the caller learns of it
+            LOG.info(() -> "call " + caller.callId() + " not connected to " + target + ": " + e.getMessage());
+            caller.reject(500, "Server Internal Error");
             legs.connected.completeExceptionally(e);
         }
         return legs.connected;
@@ -49,6 +52,7 @@ final class BackToBack implements LinkedDial, LegListener {
             return false; // the caller gave up before the INVITE went out
         }
         callee = session;
+        second = session;
         session.addLegListener(this);
         return true;
     }
@@ -70,7 +74,7 @@ final class BackToBack implements LinkedDial, LegListener {
         caller.answer().whenComplete((answered, failure) -> {
             if (failure != null) {
                 LOG.info(() -> "caller of " + caller.callId() + " gone before the answer: " + failure.getMessage());
-                leg.hangUp();
+                leg.endLinked();
                 connected.completeExceptionally(failure);
             } else {
                 bridgeOnce();
@@ -95,12 +99,26 @@ final class BackToBack implements LinkedDial, LegListener {
 
     @Override
     public void ended(BaseSession leg, CallEndReason reason) {
-        BaseSession other = leg == caller ? callee : caller;
         connected.completeExceptionally(new IllegalStateException("call " + leg.callId() + " ended: " + reason));
+        BaseSession other = leg == first ? second : leg == second ? first : null;
         if (other != null && !other.state().isTerminal()) {
             LOG.fine(() -> leg.callId() + " ended (" + reason + "): ending " + other.callId());
             other.endLinked();
         }
+    }
+
+    @Override
+    public synchronized boolean handOver(BaseSession leaving, BaseSession joining) {
+        if (leaving == first) {
+            first = joining;
+        } else if (leaving == second) {
+            second = joining;
+        } else {
+            return false;
+        }
+        leaving.legListeners().remove(this);
+        joining.addLegListener(this);
+        return true;
     }
 
     /** Early media and the answer both bridge the legs; once is enough (the streams stay the same). */

@@ -3,6 +3,7 @@ package org.sipee.session;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import org.sipee.media.RtpStreamStats;
+import org.sipee.sip.message.NameAddress;
 import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.DialogCall;
 import org.sipee.sip.ua.ModifyRequest;
@@ -112,6 +114,45 @@ abstract sealed class BaseSession implements Call permits CallSession, OutboundS
 
     EngineAccess engine() {
         return engine;
+    }
+
+    /** The call this one is bridged to, or null. */
+    synchronized BaseSession partner() {
+        return bridge == null ? null : (BaseSession) bridge.other(this);
+    }
+
+    /** The peer's identity (name-addr without tag): the caller of an incoming call, the callee of an outgoing one. */
+    abstract String remoteParty();
+
+    /** Our identity in the call (name-addr without tag). */
+    abstract String localParty();
+
+    /** A From or To value as an identity to call with: the name-addr without its tag. */
+    static String withoutTag(String header, String name) {
+        NameAddress address = NameAddress.parse(header, name);
+        return new NameAddress(address.displayName(), address.uri(), Map.of()).toString();
+    }
+
+    /** A transfer of this call started (Connected or OnHold to Transferring) or failed (back to Connected). */
+    synchronized void transferring(boolean started) {
+        if (started && (state == SessionState.Connected || state == SessionState.OnHold)) {
+            moveTo(SessionState.Transferring);
+        } else if (!started && state == SessionState.Transferring) {
+            moveTo(SessionState.Connected);
+        }
+    }
+
+    @Override
+    public CompletionStage<Integer> transfer(String target) {
+        return Transferor.blind(this, target);
+    }
+
+    @Override
+    public CompletionStage<Integer> transfer(Call other) {
+        if (!(other instanceof BaseSession target) || other == this) {
+            throw new IllegalArgumentException("not another call of this application: " + other);
+        }
+        return Transferor.attended(this, target);
     }
 
     /** Told of this call's responses and end on behalf of another call (a back-to-back leg, a transfer). */

@@ -102,6 +102,21 @@ public interface Call {
     /** The bridge this call is in, if any. */
     Optional<CallBridge> bridged();
 
+    /**
+     * Blind transfer (RFC 3515, RFC 5589 §6): asks the peer, with a REFER, to call {@code target} (a SIP URI) instead.
+     * The call is {@link SessionState#Transferring} meanwhile. Completes with the final status the peer reports
+     * (its NOTIFYs): 200 when the target answered, and this call is then ended with BYE; a refusal (the REFER's or
+     * the target's, e.g. 603 or 486) leaves the call Connected.
+     */
+    CompletionStage<Integer> transfer(String target);
+
+    /**
+     * Attended transfer (RFC 5589 §7): asks this call's peer to call the peer of {@code other} replacing our call with
+     * it (Refer-To with Replaces, RFC 3891), so the two peers talk to each other. On success (200) both our calls
+     * end; a refusal leaves both as they were.
+     */
+    CompletionStage<Integer> transfer(Call other);
+
     /** Whether the peer's RTP has arrived (the adapter's MediaStarted media event; false with media events off). */
     boolean mediaStarted();
 

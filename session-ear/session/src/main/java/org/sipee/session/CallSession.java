@@ -47,6 +47,8 @@ final class CallSession extends BaseSession implements IncomingCall {
     @Override public String header(String name) { return call.invite().header(name); }
     @Override public List<String> headers(String name) { return call.invite().headerValues(name); }
     @Override DialogCall dialog() { return call; }
+    @Override String remoteParty() { return withoutTag(call.from(), "From"); }
+    @Override String localParty() { return withoutTag(call.to(), "To"); }
     @Override void endCall() { call.hangUp(); }
 
     @Override
@@ -193,6 +195,11 @@ final class CallSession extends BaseSession implements IncomingCall {
             call.reject(503, "Service Unavailable");
         }
         media.release();
+    }
+
+    /** The answer stage, without answering (answer() answers). */
+    CompletionStage<IncomingCall> whenAnswered() {
+        return answered;
     }
 
     InboundCall inboundCall() {

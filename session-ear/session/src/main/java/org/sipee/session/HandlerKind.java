@@ -16,6 +16,7 @@ enum HandlerKind {
     MESSAGE(Message.class, RequestReceived.class, true, a -> null),
     UPDATE(Update.class, RequestReceived.class, true, a -> null),
     DTMF(Dtmf.class, DtmfReceived.class, true, a -> null),
+    REFER(Refer.class, TransferRequest.class, true, a -> null),
     OPTIONS(Options.class, OutOfCallRequest.class, true, a -> null),
     REGISTER(Register.class, OutOfCallRequest.class, true, a -> null),
     PROVISIONAL(ProvisionalResponse.class, CallResponse.class, true, a -> CallRoute.callee(((ProvisionalResponse) a).value())),

@@ -49,7 +49,8 @@ public interface IncomingCall extends Call {
      * passes a refusal on (486 reaches the caller as 486, a 3xx as a redirect; 401 and 407 become 403). Whichever
      * side ends first, the other is ended too: the caller's CANCEL cancels the target's INVITE, either BYE ends the
      * other call. Completes with the target's call once both are bridged; exceptionally with a
-     * {@link CallFailedException} when the target refuses, or when a call ends first.
+     * {@link CallFailedException} when the target refuses, or when a call ends first; with an
+     * {@link IllegalArgumentException} when the target cannot be called (the caller then gets 500).
      */
     CompletionStage<OutgoingCall> connectTo(String target);
 

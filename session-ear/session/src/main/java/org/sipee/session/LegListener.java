@@ -22,6 +22,14 @@ interface LegListener {
     default void failed(OutboundSession leg, int status, String reason, SipResponse response) {
     }
 
+    /**
+     * A transfer moved the conversation: {@code joining} takes {@code leaving}'s place among the calls this listener
+     * links. Returns whether it linked {@code leaving}.
+     */
+    default boolean handOver(BaseSession leaving, BaseSession joining) {
+        return false;
+    }
+
     /** Either kind of call ended (after failed(), a placed call that was never answered ends too). */
     default void ended(BaseSession leg, CallEndReason reason) {
     }

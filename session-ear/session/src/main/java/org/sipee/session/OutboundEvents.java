@@ -3,6 +3,7 @@ package org.sipee.session;
 import org.sipee.sip.message.SipResponse;
 import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.DialogMessage;
+import org.sipee.sip.ua.IncomingRefer;
 import org.sipee.sip.ua.ModifyRequest;
 import org.sipee.sip.ua.OutboundCall;
 import org.sipee.sip.ua.OutboundCallListener;
@@ -64,6 +65,11 @@ final class OutboundEvents implements OutboundCallListener {
     @Override
     public void onModify(OutboundCall call, ModifyRequest request) {
         coordinator.inCall(call.callId(), () -> coordinator.modify(session, request));
+    }
+
+    @Override
+    public void onRefer(OutboundCall call, IncomingRefer refer) {
+        coordinator.inCall(call.callId(), () -> coordinator.refer(session, refer));
     }
 
     @Override

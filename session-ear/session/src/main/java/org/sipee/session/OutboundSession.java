@@ -33,6 +33,8 @@ final class OutboundSession extends BaseSession implements OutgoingCall {
     @Override public String requestUri() { return call != null ? call.requestUri() : dial.to(); }
     @Override public CompletionStage<OutgoingCall> answered() { return answered; }
     @Override DialogCall dialog() { return call; }
+    @Override String remoteParty() { return withoutTag(to(), "To"); }
+    @Override String localParty() { return withoutTag(from(), "From"); }
     @Override void endCall() { call.hangUp(); }
 
     /** Opens the stream with our offer and sends the INVITE; its reports go to {@code listener}. */
@@ -101,10 +103,15 @@ final class OutboundSession extends BaseSession implements OutgoingCall {
         call.hangUp();
     }
 
-    /** CANCEL before the answer, BYE after (the engine picks, RFC 3261 §9.1, §15). */
+    /** CANCEL before the answer (RFC 3261 §9.1, also with an early dialog: the callee stops ringing), BYE after. */
     @Override
     synchronized void endLinked() {
-        if (call != null && !state().isTerminal()) {
+        if (call == null || state().isTerminal()) {
+            return;
+        }
+        if (state() == SessionState.Dialing || state() == SessionState.Ringing) {
+            call.cancel();
+        } else {
             call.hangUp();
         }
     }

@@ -2,7 +2,6 @@ package org.sipee.session;
 
 import java.util.Optional;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +24,7 @@ import org.sipee.rar.api.SipConnectionFactory;
 import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.DialogMessage;
 import org.sipee.sip.ua.InboundCall;
+import org.sipee.sip.ua.IncomingRefer;
 import org.sipee.sip.ua.ModifyRequest;
 import org.sipee.sip.ua.OutOfDialogRequest;
 
@@ -56,7 +56,6 @@ public class SessionCoordinator implements SipApplicationListener {
     ManagedScheduledExecutorService scheduler;
 
     private EngineAccess engine;
-    private AnswerTimeout answerTimeout;
     private Future<?> answerSweep;
     private ListenerRegistration registration;
 
@@ -69,9 +68,9 @@ public class SessionCoordinator implements SipApplicationListener {
         if (registration == null) {
             engine = new EngineAccess(connectionFactory);
             try (SipConnection connection = connectionFactory.getConnection()) {
-                answerTimeout = connection.answerTimeout();
+                AnswerTimeout answerTimeout = connection.answerTimeout();
                 registration = connection.register(this);
-                startAnswerSweep();
+                answerSweep = AnswerSweep.start(scheduler, registry, answerTimeout);
                 LOG.info(() -> "sipee sessions registered with the SIP adapter on " + connection.sipAddress());
             }
         }
@@ -102,13 +101,25 @@ public class SessionCoordinator implements SipApplicationListener {
 
     @Override
     public void onInvite(InboundCall call) {
+        BaseSession replaced = call.replacedCallId() == null ? null : registry.session(call.replacedCallId());
+        if (call.replacedCallId() != null && replaced == null) { // RFC 3891 §3: not a call of this application
+            call.reject(481, "Call/Transaction Does Not Exist");
+            return;
+        }
         Optional<HandlerMethod> handler = handlers.inviteHandler(call);
-        if (handler.isEmpty()) {
+        if (handler.isEmpty() && replaced == null) {
             call.reject(404, "Not Found");
             return;
         }
         CallSession session = new CallSession(call, engine(), events::fire, handlers.callContext());
         started(session);
+        if (replaced != null && Replacement.take(session, replaced)) {
+            return;
+        }
+        if (handler.isEmpty()) {
+            call.reject(404, "Not Found");
+            return;
+        }
         try {
             handlers.callContext().run(call.callId(), () -> handlers.invoke(handler.get(), session));
         } catch (Exception e) {
@@ -120,31 +131,6 @@ public class SessionCoordinator implements SipApplicationListener {
     /** A delivery of one call runs in its @CallScoped context: what completes its stages runs their continuations. */
     void inCall(String callId, Runnable delivery) {
         handlers.callContext().within(callId, delivery);
-    }
-
-    /**
-     * A handler may decide later (ringing, early media): past the adapter's answerTimeoutSeconds the caller gets its
-     * status. One sweep a second over the live calls, rather than a timer per call: a cancelled per-call timer would
-     * keep its call reachable until it fell due.
-     */
-    private void startAnswerSweep() {
-        AnswerTimeout timeout = answerTimeout();
-        if (!timeout.isOff()) {
-            answerSweep = scheduler.scheduleWithFixedDelay(() -> refuseUndecided(timeout), 1, 1, TimeUnit.SECONDS);
-        }
-    }
-
-    private void refuseUndecided(AnswerTimeout timeout) {
-        long now = System.nanoTime();
-        for (BaseSession session : registry.sessions()) {
-            if (session instanceof CallSession incoming && incoming.undecidedLongerThan(timeout.after(), now)) {
-                incoming.followUps().execute(() -> incoming.answerTimedOut(timeout.status()));
-            }
-        }
-    }
-
-    private synchronized AnswerTimeout answerTimeout() {
-        return answerTimeout;
     }
 
     /** A call an EE component dialled through the connection factory: our offer, then the INVITE. */
@@ -211,6 +197,26 @@ public class SessionCoordinator implements SipApplicationListener {
         BaseSession session = registry.session(call.callId());
         if (session != null) {
             inCall(call.callId(), () -> message(session, message));
+        }
+    }
+
+    @Override
+    public void onRefer(InboundCall call, IncomingRefer refer) {
+        BaseSession session = registry.session(call.callId());
+        if (session == null) {
+            refer.reject(481, "Call/Transaction Does Not Exist");
+        } else {
+            inCall(call.callId(), () -> refer(session, refer));
+        }
+    }
+
+    /** A transfer the peer asks for: the @Refer handlers decide; undecided, it is declined. */
+    void refer(BaseSession session, IncomingRefer refer) {
+        TransferRequest request = new TransferRequest(session, refer);
+        try {
+            handlers.notify(HandlerKind.REFER, request, session.callId());
+        } finally {
+            request.declineIfUndecided();
         }
     }
 
