@@ -35,8 +35,13 @@ public class Forwarder {
                 : "call " + call.callId() + " not connected to " + target + ": " + failure.getMessage()));
     }
 
+    /** A party of a forwarded call may transfer the other; other calls (the IVR, the echo test) have nobody to transfer. */
     @Refer
     void onRefer(TransferRequest transfer) {
+        if (transfer.call().bridged().isEmpty()) {
+            transfer.reject(603, "Declined");
+            return;
+        }
         LOG.info(() -> "call " + transfer.call().callId() + " transfers its partner to " + transfer.target());
         transfer.accept().whenComplete((target, failure) -> LOG.info(() -> failure == null
                 ? "transfer to " + transfer.target() + " answered: " + target.callId()

@@ -45,6 +45,7 @@ public final class TransferRequest {
      * Accepts (202, RFC 3515 §2.4.2) and calls the target (with its Replaces, for an attended transfer), telling the
      * peer how it goes (NOTIFY with each response's status line). When the target answers and this call is bridged
      * (e.g. a back-to-back call), the other party is bridged to the target instead; the peer then hangs up (RFC 5589).
+     * A call that is not bridged leaves the target's call to the application (play to it, bridge it, hang it up).
      * Completes with the target's call once answered; exceptionally with a {@link CallFailedException} when it refuses.
      *
      * @throws IllegalStateException when already decided
