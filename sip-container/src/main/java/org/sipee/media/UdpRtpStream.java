@@ -162,7 +162,11 @@ final class UdpRtpStream implements RtpStream {
 
     private void startSource(MediaSource source) {
         requireOpen();
-        onLoop(() -> {
+        loop.execute(() -> {
+            if (closed.get()) { // closed since: the source ends as if replaced, so whoever waits on it learns so
+                source.finished(false);
+                return;
+            }
             send.source(source);
             clock.start();
         });
