@@ -70,6 +70,7 @@ class MultiPartyIT {
 
     @AfterEach
     void hangUp() {
+        System.clearProperty("sipee.demo.forwardTo"); // the server's JVM: later tests (the SIPp scenarios) use the default
         caller.close();
         callee.close();
     }

@@ -63,6 +63,7 @@ class TransferIT {
 
     @AfterEach
     void hangUp() {
+        System.clearProperty("sipee.demo.forwardTo"); // the server's JVM: later tests (the SIPp scenarios) use the default
         a.close();
         b.close();
         c.close();
