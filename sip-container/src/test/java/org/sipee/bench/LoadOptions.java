@@ -49,7 +49,8 @@ record LoadOptions(String targetHost, int targetPort, int calls, int steadySecon
         return args.length > index ? args[index] : fallback;
     }
 
-    private static int[] range(String minMax) {
+    /** A port range "MIN-MAX" as {min, max}. */
+    static int[] range(String minMax) {
         String[] parts = minMax.split("-");
         if (parts.length != 2) {
             throw new IllegalArgumentException("a port range is MIN-MAX, was " + minMax);

@@ -6,8 +6,8 @@ import java.util.List;
 import org.sipee.media.StreamQuality;
 
 /**
- * Media quality of many calls over the steady window, from each stream's snapshots at the window's start
- * and end: packets sent and received, loss and late packets of what came back (counted over the window
+ * Media quality of many streams (calls, phones) over the steady window, from each stream's snapshots at the
+ * window's start and end: packets sent and received, loss and late packets of what came back (counted over the window
  * only, so the ramp and jitter-buffer start do not count), and the streams' jitter and MOS at the end.
  * Loss counts gaps in the sequence numbers only; a packet clock that falls behind (CPU starvation) sends
  * fewer packets without gaps, which the sent and received shares of the nominal 50 packets/s show.
@@ -20,13 +20,19 @@ record WindowQuality(long nominalPackets, long packetsSent, long packetsReceived
     static final int PACKETS_PER_SECOND = 50;
 
     static WindowQuality of(List<BenchCall> calls, int windowSeconds) {
+        return of(calls.stream().map(BenchCall::windowStart).toList(), calls.stream().map(BenchCall::windowEnd).toList(),
+                windowSeconds);
+    }
+
+    /** The same from the streams' snapshots at the window's start and end, in the same order. */
+    static WindowQuality of(List<StreamQuality> starts, List<StreamQuality> ends, int windowSeconds) {
         long sent = 0, received = 0, expected = 0, lost = 0, late = 0;
-        double[] jitter = new double[calls.size()];
+        double[] jitter = new double[ends.size()];
         double mosSum = 0;
         int rated = 0;
-        for (int i = 0; i < calls.size(); i++) {
-            StreamQuality a = calls.get(i).windowStart();
-            StreamQuality b = calls.get(i).windowEnd();
+        for (int i = 0; i < ends.size(); i++) {
+            StreamQuality a = starts.get(i);
+            StreamQuality b = ends.get(i);
             sent += b.packetsSent() - a.packetsSent();
             received += b.packetsReceived() - a.packetsReceived();
             expected += b.packetsExpected() - a.packetsExpected();
@@ -41,7 +47,7 @@ record WindowQuality(long nominalPackets, long packetsSent, long packetsReceived
         Arrays.sort(jitter);
         double mean = jitter.length == 0 ? Double.NaN : Arrays.stream(jitter).average().orElse(Double.NaN);
         double p99 = jitter.length == 0 ? Double.NaN : jitter[(int) Math.ceil(0.99 * jitter.length) - 1];
-        long nominal = (long) calls.size() * PACKETS_PER_SECOND * windowSeconds;
+        long nominal = (long) ends.size() * PACKETS_PER_SECOND * windowSeconds;
         return new WindowQuality(nominal, sent, received, expected, lost, late, mean, p99, rated == 0 ? Double.NaN : mosSum / rated);
     }
 
