@@ -17,4 +17,16 @@ public final class Goertzel {
         }
         return s1 * s1 + s2 * s2 - coeff * s1 * s2;
     }
+
+    /**
+     * The share of the block's energy at {@code frequencyHz}: about 1 for a pure tone, about 0.5 for each of two equal
+     * tones mixed, near 0 for a tone that is absent; 0 for silence. Tells which tones a conference mix carries.
+     */
+    public static double energyShare(short[] samples, double frequencyHz) {
+        double energy = 0;
+        for (short x : samples) {
+            energy += x * (double) x;
+        }
+        return energy == 0 ? 0 : power(samples, frequencyHz) / (samples.length / 2.0 * energy);
+    }
 }
