@@ -116,6 +116,15 @@ abstract sealed class BaseSession implements Call permits CallSession, OutboundS
         return engine;
     }
 
+    /**
+     * A transfer or a Replaces moved the conversation: this call is bridged to {@code joining} instead of
+     * {@code leaving}, which {@code joining} also replaces in this call's back-to-back pair.
+     */
+    void bridgeInPlaceOf(BaseSession leaving, BaseSession joining) {
+        bridge(joining); // ends this call's bridge with the leaving one
+        legListeners.forEach(l -> l.handOver(leaving, joining));
+    }
+
     /** The call this one is bridged to, or null. */
     synchronized BaseSession partner() {
         return bridge == null ? null : (BaseSession) bridge.other(this);

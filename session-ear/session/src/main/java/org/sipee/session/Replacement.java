@@ -15,23 +15,22 @@ final class Replacement {
     private Replacement() {
     }
 
-    /** Whether the new call was taken over here (answered and bridged); false leaves it to the handlers. */
-    static boolean take(CallSession incoming, BaseSession replaced) {
-        BaseSession partner = replaced.partner();
+    /**
+     * Ends {@code replaced} once {@code incoming} is answered; with a bridge {@code partner} (null: none), answers
+     * {@code incoming} at once and bridges the partner to it instead.
+     */
+    static void take(CallSession incoming, BaseSession replaced, BaseSession partner) {
         incoming.whenAnswered().thenRun(() -> {
             if (partner != null && !partner.state().isTerminal()) {
-                partner.bridge(incoming);
-                partner.legListeners().forEach(l -> l.handOver(replaced, incoming));
+                partner.bridgeInPlaceOf(replaced, incoming);
             }
             if (!replaced.state().isTerminal()) {
                 LOG.info(() -> "call " + replaced.callId() + " replaced by " + incoming.callId());
                 replaced.endCall();
             }
         });
-        if (partner == null) {
-            return false;
+        if (partner != null) {
+            incoming.answer();
         }
-        incoming.answer();
-        return true;
     }
 }

@@ -106,18 +106,18 @@ public class SessionCoordinator implements SipApplicationListener {
             call.reject(481, "Call/Transaction Does Not Exist");
             return;
         }
+        BaseSession partner = replaced == null ? null : replaced.partner(); // a bridged call is taken over here
         Optional<HandlerMethod> handler = handlers.inviteHandler(call);
-        if (handler.isEmpty() && replaced == null) {
+        if (handler.isEmpty() && partner == null) {
             call.reject(404, "Not Found");
             return;
         }
         CallSession session = new CallSession(call, engine(), events::fire, handlers.callContext());
         started(session);
-        if (replaced != null && Replacement.take(session, replaced)) {
-            return;
+        if (replaced != null) {
+            Replacement.take(session, replaced, partner);
         }
-        if (handler.isEmpty()) {
-            call.reject(404, "Not Found");
+        if (partner != null) {
             return;
         }
         try {

@@ -13,8 +13,7 @@ public final class TransferRequest {
 
     private final BaseSession call;
     private final IncomingRefer refer;
-    private CompletionStage<OutgoingCall> accepted;
-    private boolean rejected;
+    private boolean decided;
 
     TransferRequest(BaseSession call, IncomingRefer refer) {
         this.call = call;
@@ -53,26 +52,25 @@ public final class TransferRequest {
     public synchronized CompletionStage<OutgoingCall> accept() {
         decide();
         refer.accept();
-        accepted = Transferee.place(call, refer);
-        return accepted;
+        return Transferee.place(call, refer);
     }
 
     /** Declines (4xx-6xx), e.g. 603 Declined or 403 Forbidden. */
     public synchronized void reject(int status, String reason) {
         decide();
-        rejected = true;
         refer.reject(status, reason);
     }
 
     private void decide() {
-        if (accepted != null || rejected) {
+        if (decided) {
             throw new IllegalStateException("the REFER in " + call.callId() + " is already decided");
         }
+        decided = true;
     }
 
     /** What no handler decided is declined (603, RFC 3261 §21.6.4). */
     synchronized void declineIfUndecided() {
-        if (accepted == null && !rejected) {
+        if (!decided) {
             reject(603, "Declined");
         }
     }

@@ -58,8 +58,7 @@ final class Transferee implements LinkedDial, LegListener {
     public void answered(OutboundSession leg) {
         BaseSession partner = referring.partner();
         if (partner != null && !partner.state().isTerminal()) {
-            partner.bridge(leg); // ends the partner's bridge with the referring call
-            partner.legListeners().forEach(l -> l.handOver(referring, leg));
+            partner.bridgeInPlaceOf(referring, leg);
         }
         refer.notifyProgress(200, "OK");
         answered.complete(leg);
