@@ -1,8 +1,10 @@
 package org.sipee.sip.ua;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 
+import org.sipee.sip.message.SipHeader;
 import org.sipee.sip.message.SipRequest;
 
 /**
@@ -55,8 +57,16 @@ public interface InboundCall extends DialogCall {
     /** Sends 200 OK with our To tag, a Contact and the SDP answer; the dialog is confirmed by the ACK. */
     void accept(String sdp);
 
-    /** Sends a final non-2xx response (300..699); extraHeaders (e.g. Warning, Contact) are added verbatim. */
-    void reject(int status, String reason, Map<String, String> extraHeaders);
+    /**
+     * Sends a final non-2xx response (300..699); extraHeaders (e.g. Warning, Contact, or two Proxy-Authenticate
+     * challenges, which cannot share one line: RFC 3261 §7.3.1) are added verbatim, in order.
+     */
+    void reject(int status, String reason, List<SipHeader> extraHeaders);
+
+    /** As {@link #reject(int, String, List)}, one header line per entry. */
+    default void reject(int status, String reason, Map<String, String> extraHeaders) {
+        reject(status, reason, SipHeader.listOf(extraHeaders));
+    }
 
     default void reject(int status, String reason) {
         reject(status, reason, Map.of());

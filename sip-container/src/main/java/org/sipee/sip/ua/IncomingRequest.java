@@ -1,9 +1,10 @@
 package org.sipee.sip.ua;
 
 import java.net.InetSocketAddress;
-import java.util.Map;
+import java.util.List;
 
 import org.sipee.sip.dialog.LocalTags;
+import org.sipee.sip.message.SipHeader;
 import org.sipee.sip.message.SipRequest;
 import org.sipee.sip.message.SipResponse;
 import org.sipee.sip.transaction.ServerTransaction;
@@ -33,13 +34,13 @@ final class IncomingRequest implements OutOfDialogRequest {
     }
 
     @Override
-    public void respond(int status, String reason, Map<String, String> headers) {
+    public void respond(int status, String reason, List<SipHeader> headers) {
         if (status < 200 || status > 699) {
             throw new IllegalArgumentException("a final response is 200..699, was " + status);
         }
         ctx.execute(() -> {
             SipResponse response = answer.response(status, reason);
-            headers.forEach(response::addHeader);
+            headers.forEach(h -> response.addHeader(h.name(), h.value()));
             if (status < 300 && request.isMethod("OPTIONS")) {
                 Capabilities.describe(response);
             }

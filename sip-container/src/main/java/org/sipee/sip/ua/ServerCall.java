@@ -2,14 +2,14 @@ package org.sipee.sip.ua;
 
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import org.sipee.sip.dialog.Dialog;
 import org.sipee.sip.dialog.DialogListener;
 import org.sipee.sip.dialog.DialogState;
 import org.sipee.sip.message.HeaderNames;
 import org.sipee.sip.message.Responses;
+import org.sipee.sip.message.SipHeader;
 import org.sipee.sip.message.SipRequest;
 import org.sipee.sip.message.SipResponse;
 import org.sipee.sip.transaction.InviteServerTransaction;
@@ -54,7 +54,7 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
         this.transaction = transaction;
         this.localTag = localTag;
         this.reliable = new ReliableProvisionals(ctx.sessions(), invite, transaction,
-                () -> rejectNow(500, "Server Internal Error (no PRACK)", Map.of())); // RFC 3262 §3: 5xx
+                () -> rejectNow(500, "Server Internal Error (no PRACK)", List.of())); // RFC 3262 §3: 5xx
     }
 
     @Override public String callId() { return invite.callId(); }
@@ -83,11 +83,11 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
     }
 
     @Override
-    public void reject(int status, String reason, Map<String, String> extraHeaders) {
+    public void reject(int status, String reason, List<SipHeader> extraHeaders) {
         if (status < 300 || status > 699) {
             throw new IllegalArgumentException("reject status must be 300..699, was " + status);
         }
-        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        List<SipHeader> headers = List.copyOf(extraHeaders);
         ctx.execute(() -> rejectNow(status, reason, headers));
     }
 
@@ -151,13 +151,13 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
     }
 
     /** reject(...) ends the call once the final response is sent. */
-    void rejectNow(int status, String reason, Map<String, String> headers) {
+    void rejectNow(int status, String reason, List<SipHeader> headers) {
         if (state != OFFERED) {
             ignored("reject(" + status + ")");
             return;
         }
         SipResponse response = Responses.create(invite, status, reason, localTag);
-        headers.forEach(response::addHeader);
+        headers.forEach(h -> response.addHeader(h.name(), h.value()));
         reliable.stop();
         transaction.sendResponse(response);
         end(CallEndReason.REJECTED);

@@ -3,7 +3,6 @@ package org.sipee.sip.ua;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Map;
 
 import org.sipee.sip.dialog.Dialog;
 import org.sipee.sip.dialog.LocalTags;
@@ -116,7 +115,7 @@ public final class UasCore implements TransactionUser {
             ctx.listener().onInvite(call);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "UserAgentListener.onInvite threw; answering 500", e);
-            call.rejectNow(500, "Server Internal Error", Map.of());
+            call.rejectNow(500, "Server Internal Error", List.of());
         }
     }
 
@@ -127,7 +126,7 @@ public final class UasCore implements TransactionUser {
             ctx.listener().onRequest(request);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "UserAgentListener.onRequest threw; answering 500", e);
-            request.respond(500, "Server Internal Error", Map.of());
+            request.respond(500, "Server Internal Error", List.of());
         }
     }
 
