@@ -1,8 +1,10 @@
 package org.sipee.sip.ua;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 
+import org.sipee.sip.message.SipHeader;
 import org.sipee.sip.message.SipRequest;
 
 /**
@@ -57,6 +59,12 @@ public interface InboundCall extends DialogCall {
 
     /** Sends a final non-2xx response (300..699); extraHeaders (e.g. Warning, Contact) are added verbatim. */
     void reject(int status, String reason, Map<String, String> extraHeaders);
+
+    /**
+     * As {@link #reject(int, String, Map)}, with header lines added in order; for headers that take one line each,
+     * e.g. the Proxy-Authenticate challenges of a 407 (RFC 3261 §7.3.1: never combined into one line).
+     */
+    void reject(int status, String reason, List<SipHeader> headerLines);
 
     default void reject(int status, String reason) {
         reject(status, reason, Map.of());

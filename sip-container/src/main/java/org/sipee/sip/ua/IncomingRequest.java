@@ -1,9 +1,11 @@
 package org.sipee.sip.ua;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 
 import org.sipee.sip.dialog.LocalTags;
+import org.sipee.sip.message.SipHeader;
 import org.sipee.sip.message.SipRequest;
 import org.sipee.sip.message.SipResponse;
 import org.sipee.sip.transaction.ServerTransaction;
@@ -34,12 +36,18 @@ final class IncomingRequest implements OutOfDialogRequest {
 
     @Override
     public void respond(int status, String reason, Map<String, String> headers) {
+        respond(status, reason, headers.entrySet().stream().map(e -> SipHeader.of(e.getKey(), e.getValue())).toList());
+    }
+
+    @Override
+    public void respond(int status, String reason, List<SipHeader> headerLines) {
         if (status < 200 || status > 699) {
             throw new IllegalArgumentException("a final response is 200..699, was " + status);
         }
+        List<SipHeader> headers = List.copyOf(headerLines);
         ctx.execute(() -> {
             SipResponse response = answer.response(status, reason);
-            headers.forEach(response::addHeader);
+            headers.forEach(line -> response.addHeader(line.name(), line.value()));
             if (status < 300 && request.isMethod("OPTIONS")) {
                 Capabilities.describe(response);
             }

@@ -1,8 +1,10 @@
 package org.sipee.sip.ua;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 
+import org.sipee.sip.message.SipHeader;
 import org.sipee.sip.message.SipRequest;
 
 /**
@@ -27,6 +29,12 @@ public interface OutOfDialogRequest {
      * RFC 3261 §10.3). A 2xx to OPTIONS also carries our capabilities (Allow, Accept, Supported, §11.2).
      */
     void respond(int status, String reason, Map<String, String> headers);
+
+    /**
+     * As {@link #respond(int, String, Map)}, with header lines added in order; for headers that take one line each,
+     * e.g. the WWW-Authenticate challenges of a 401 (RFC 3261 §7.3.1: never combined into one line).
+     */
+    void respond(int status, String reason, List<SipHeader> headerLines);
 
     /** What the stack answers without an application: OPTIONS 200 with our capabilities, REGISTER 405. */
     void answerByDefault();

@@ -2,7 +2,7 @@ package org.sipee.sip.ua;
 
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.sipee.sip.dialog.Dialog;
@@ -10,6 +10,7 @@ import org.sipee.sip.dialog.DialogListener;
 import org.sipee.sip.dialog.DialogState;
 import org.sipee.sip.message.HeaderNames;
 import org.sipee.sip.message.Responses;
+import org.sipee.sip.message.SipHeader;
 import org.sipee.sip.message.SipRequest;
 import org.sipee.sip.message.SipResponse;
 import org.sipee.sip.transaction.InviteServerTransaction;
@@ -54,7 +55,7 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
         this.transaction = transaction;
         this.localTag = localTag;
         this.reliable = new ReliableProvisionals(ctx.sessions(), invite, transaction,
-                () -> rejectNow(500, "Server Internal Error (no PRACK)", Map.of())); // RFC 3262 §3: 5xx
+                () -> rejectNow(500, "Server Internal Error (no PRACK)", List.of())); // RFC 3262 §3: 5xx
     }
 
     @Override public String callId() { return invite.callId(); }
@@ -84,10 +85,15 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
 
     @Override
     public void reject(int status, String reason, Map<String, String> extraHeaders) {
+        reject(status, reason, extraHeaders.entrySet().stream().map(e -> SipHeader.of(e.getKey(), e.getValue())).toList());
+    }
+
+    @Override
+    public void reject(int status, String reason, List<SipHeader> headerLines) {
         if (status < 300 || status > 699) {
             throw new IllegalArgumentException("reject status must be 300..699, was " + status);
         }
-        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        List<SipHeader> headers = List.copyOf(headerLines);
         ctx.execute(() -> rejectNow(status, reason, headers));
     }
 
@@ -151,13 +157,13 @@ final class ServerCall extends SessionCall implements InboundCall, DialogListene
     }
 
     /** reject(...) ends the call once the final response is sent. */
-    void rejectNow(int status, String reason, Map<String, String> headers) {
+    void rejectNow(int status, String reason, List<SipHeader> headers) {
         if (state != OFFERED) {
             ignored("reject(" + status + ")");
             return;
         }
         SipResponse response = Responses.create(invite, status, reason, localTag);
-        headers.forEach(response::addHeader);
+        headers.forEach(line -> response.addHeader(line.name(), line.value()));
         reliable.stop();
         transaction.sendResponse(response);
         end(CallEndReason.REJECTED);

@@ -116,7 +116,7 @@ public final class UasCore implements TransactionUser {
             ctx.listener().onInvite(call);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "UserAgentListener.onInvite threw; answering 500", e);
-            call.rejectNow(500, "Server Internal Error", Map.of());
+            call.rejectNow(500, "Server Internal Error", List.of());
         }
     }
 
