@@ -28,8 +28,8 @@ import static org.sipee.sip.ua.RegistrationState.UNREGISTERING;
 final class ClientRegistration implements OutboundRegistration, ClientTransactionListener {
 
     private static final System.Logger LOG = System.getLogger(ClientRegistration.class.getName());
-    static final long FIRST_BACKOFF_MILLIS = 30_000;
-    static final long MAX_BACKOFF_MILLIS = 1_800_000;
+    private static final long FIRST_BACKOFF_MILLIS = 30_000;
+    private static final long MAX_BACKOFF_MILLIS = 1_800_000;
 
     static final TransitionTable<RegistrationState> TRANSITIONS = TransitionTable.of("registration", RegistrationState.class)
             .allow(REGISTERING, REGISTERED, RETRY_WAIT, UNREGISTERING, ENDED) // 2xx; failure; close(); shutdown
@@ -147,7 +147,7 @@ final class ClientRegistration implements OutboundRegistration, ClientTransactio
      * §10.2.4: refresh before the binding expires: halfway through, or for long bindings 64*T1 before the end,
      * so that a refresh retransmitted until Timer F still arrives in time.
      */
-    long refreshDelay(int grantedSeconds) {
+    private long refreshDelay(int grantedSeconds) {
         long granted = grantedSeconds * 1000L;
         return Math.max(granted / 2, granted - 64 * ctx.setup().timers().t1());
     }
