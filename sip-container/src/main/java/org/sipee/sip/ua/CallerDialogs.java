@@ -43,7 +43,7 @@ final class CallerDialogs {
         this.fallback = fallback;
     }
 
-    /** The INVITE was sent again with a new CSeq (RFC 4028 §7.4 after 422); dialogs come from its responses. */
+    /** The INVITE was sent again with a new CSeq (after 422, 401, 407); dialogs come from its responses. */
     void retried(SipRequest newInvite) {
         invite = newInvite;
     }
@@ -133,7 +133,7 @@ final class CallerDialogs {
         } else {
             dialog.confirm(ok);
         }
-        acks.put(tag, ctx.sender().sendAck(dialog, invite.cseq().number(), fallback));
+        acks.put(tag, ctx.sender().sendAck(dialog, invite, fallback));
         return dialog;
     }
 

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 
+import org.sipee.sip.auth.UacCredentials;
 import org.sipee.sip.dialog.Dialog;
 import org.sipee.sip.dialog.DialogListener;
 import org.sipee.sip.message.HeaderNames;
@@ -29,7 +30,7 @@ final class ClientCall extends SessionCall implements OutboundCall, ClientTransa
 
     static final TransitionTable<OutboundCallState> TRANSITIONS = TransitionTable.of("outbound call", OutboundCallState.class)
             .allow(CALLING, PROCEEDING, CANCELLING, ANSWERED, ENDED) // 1xx; cancel(); 2xx; non-2xx, Timer B, shutdown
-            .allow(PROCEEDING, CANCELLING, ANSWERED, ENDED)         // cancel()/hangUp(); 2xx; non-2xx, shutdown
+            .allow(PROCEEDING, CALLING, CANCELLING, ANSWERED, ENDED) // INVITE resent; cancel()/hangUp(); 2xx; non-2xx
             .allow(CANCELLING, ENDED)                               // final response (or a crossing 2xx), §9.1 guard
             .allow(ANSWERED, ENDED)                                 // BYE either way (§15), shutdown
             .build();
@@ -45,11 +46,14 @@ final class ClientCall extends SessionCall implements OutboundCall, ClientTransa
     private boolean cancelPending;
     private TimerScheduler.Timer inviteCompletion;
     private TimerScheduler.Timer cancelGuard;
-    private boolean retriedAfter422;
+    private final InviteRetries retries;
     private volatile SipResponse finalResponse;
 
-    ClientCall(UacContext ctx, SipRequest invite, InetSocketAddress destination, OutboundCallListener listener) {
+    /** @param credentials answer 401/407 to the INVITE with these (§22.2); null: such a response fails the call */
+    ClientCall(UacContext ctx, SipRequest invite, InetSocketAddress destination, UacCredentials credentials,
+               OutboundCallListener listener) {
         super(ctx.sessions());
+        this.retries = new InviteRetries(credentials);
         this.ctx = ctx;
         this.invite = invite;
         this.destination = destination;
@@ -91,17 +95,29 @@ final class ClientCall extends SessionCall implements OutboundCall, ClientTransa
             onProvisional(response);
         } else if (response.isSuccess()) {
             on2xx(response);
-        } else if (response.status() == 422 && !retriedAfter422 && (state == CALLING || state == PROCEEDING)) {
-            retriedAfter422 = true; // RFC 4028 §7.4: once more with the Min-SE of the 422
-            invite = OutboundInvite.retry(invite, SessionExpires.minSE(response));
-            dialogs.endAll();
-            dialogs.retried(invite);
-            transaction = ctx.setup().transactions().sendInvite(invite, destination, this);
+        } else if ((state == CALLING || state == PROCEEDING) && resent(response)) {
+            return; // a new INVITE transaction; the old one ACKed the response (§17.1.1.3)
         } else if (state != ENDED) { // 300-699, already ACKed by the transaction (§17.1.1.3)
             finalResponse = response;
             dialogs.endAll();
             fail(response.status(), response.reason());
         }
+    }
+
+    /** The INVITE again in a new transaction, when {@link InviteRetries} has one for this response. */
+    private boolean resent(SipResponse response) {
+        SipRequest again = retries.next(invite, response);
+        if (again == null) {
+            return false;
+        }
+        invite = again;
+        dialogs.endAll();
+        dialogs.retried(invite);
+        if (state == PROCEEDING) {
+            moveTo(CALLING); // §9.1: no CANCEL before a provisional response to the new INVITE
+        }
+        transaction = ctx.setup().transactions().sendInvite(invite, destination, this);
+        return true;
     }
 
     @Override

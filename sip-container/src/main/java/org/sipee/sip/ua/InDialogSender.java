@@ -2,6 +2,7 @@ package org.sipee.sip.ua;
 
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 import org.sipee.sip.dialog.Dialog;
 import org.sipee.sip.dialog.DialogRequests;
@@ -51,6 +52,15 @@ final class InDialogSender {
     SentMessage sendAck(Dialog dialog, long inviteCSeq, InetSocketAddress fallback, String sdp) {
         SipRequest ack = DialogRequests.ackFor2xx(dialog, inviteCSeq);
         Bodies.set(ack, Bodies.SDP, sdp);
+        return transactions.sendAck(ack, destination(dialog, fallback));
+    }
+
+    /** §13.2.2.4: the ACK for a 2xx to {@code invite}, with its CSeq number and the same credentials it had. */
+    SentMessage sendAck(Dialog dialog, SipRequest invite, InetSocketAddress fallback) {
+        SipRequest ack = DialogRequests.ackFor2xx(dialog, invite.cseq().number());
+        for (String name : List.of("Authorization", "Proxy-Authorization")) {
+            invite.headerLines(name).forEach(line -> ack.addHeader(line.name(), line.value()));
+        }
         return transactions.sendAck(ack, destination(dialog, fallback));
     }
 

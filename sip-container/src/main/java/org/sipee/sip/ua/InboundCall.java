@@ -68,6 +68,7 @@ public interface InboundCall extends DialogCall {
         reject(status, reason, SipHeader.listOf(extraHeaders));
     }
 
+
     default void reject(int status, String reason) {
         reject(status, reason, Map.of());
     }

@@ -35,6 +35,7 @@ public interface OutOfDialogRequest {
         respond(status, reason, SipHeader.listOf(headers));
     }
 
+
     /** What the stack answers without an application: OPTIONS 200 with our capabilities, REGISTER 405. */
     void answerByDefault();
 }

@@ -3,6 +3,7 @@ package org.sipee.sip.ua;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 import io.netty.util.NetUtil;
 import org.sipee.sip.dialog.LocalTags;
@@ -48,7 +49,6 @@ final class OutboundInvite {
         }
         String uri = ReferTo.withoutHeaders(callee.uri());
         String toHeader = toWithHeaders.replace(callee.uri(), uri);
-        String host = hostText(local);
         SipRequest invite = new SipRequest("INVITE", uri);
         invite.addHeader(HeaderNames.MAX_FORWARDS, "70");
         invite.addHeader(HeaderNames.FROM, NameAddress.withTag(fromHeader, LocalTags.next()));
@@ -56,7 +56,7 @@ final class OutboundInvite {
         addUriHeaders(invite, ReferTo.headers(callee.uri()));
         invite.addHeader(HeaderNames.CALL_ID, callId);
         invite.addHeader(HeaderNames.CSEQ, "1 INVITE");
-        invite.addHeader(HeaderNames.CONTACT, "<sip:" + host + ':' + local.getPort() + '>');
+        invite.addHeader(HeaderNames.CONTACT, contact(local));
         invite.addHeader(HeaderNames.ALLOW, Capabilities.ALLOW);
         if (policy.require100rel()) {
             invite.addHeader(HeaderNames.REQUIRE, "100rel");
@@ -99,20 +99,16 @@ final class OutboundInvite {
      * next CSeq (§8.1.3.5) and no Via (a new transaction adds its own).
      */
     static SipRequest retry(SipRequest invite, long minSE) {
-        SipRequest again = new SipRequest("INVITE", invite.requestUri());
-        for (var header : invite.headers()) {
-            String key = header.key();
-            if (!key.equals("via") && !key.equals("cseq") && !key.equals("session-expires") && !key.equals("min-se")
-                    && !key.equals("content-length")) {
-                again.addHeader(header.name(), header.value());
-            }
-        }
-        again.addHeader(HeaderNames.CSEQ, (invite.cseq().number() + 1) + " INVITE");
+        SipRequest again = NextRequest.of(invite, Set.of("session-expires", "min-se"));
         long seconds = Math.max(minSE, SessionExpires.of(invite) == null ? 0 : SessionExpires.of(invite).seconds());
         again.addHeader(SessionExpires.HEADER, Long.toString(seconds));
         again.addHeader(SessionExpires.MIN_SE, Long.toString(minSE));
-        again.setBody(invite.body());
         return again;
+    }
+
+    /** Our Contact outside a dialog (§8.1.1.8): the bound address and port. */
+    static String contact(InetSocketAddress local) {
+        return "<sip:" + hostText(local) + ':' + local.getPort() + '>';
     }
 
     /**

@@ -5,13 +5,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 
-/** What the outbound calls of one {@link UserAgent} share: the setup, the dialog sender and the live calls. */
-record UacContext(UacSetup setup, InDialogSender sender, Set<ClientCall> calls, SessionContext sessions) {
+/**
+ * What the outbound calls and registrations of one {@link UserAgent} share: the setup, the dialog sender, the live
+ * calls and registrations.
+ */
+record UacContext(UacSetup setup, InDialogSender sender, Set<ClientCall> calls, SessionContext sessions,
+                  Set<ClientRegistration> registrations) {
 
     private static final System.Logger LOG = System.getLogger(UacContext.class.getName());
 
     UacContext(UacSetup setup) {
-        this(setup, new InDialogSender(setup.transactions()), ConcurrentHashMap.newKeySet(), sessions(setup));
+        this(setup, new InDialogSender(setup.transactions()), ConcurrentHashMap.newKeySet(), sessions(setup),
+                ConcurrentHashMap.newKeySet());
     }
 
     private static SessionContext sessions(UacSetup setup) {
@@ -24,7 +29,7 @@ record UacContext(UacSetup setup, InDialogSender sender, Set<ClientCall> calls, 
         try {
             setup.eventLoop().execute(task);
         } catch (RejectedExecutionException e) {
-            LOG.log(Level.DEBUG, "stack is shut down; call operation dropped");
+            LOG.log(Level.DEBUG, "stack is shut down; operation dropped");
         }
     }
 
@@ -33,7 +38,7 @@ record UacContext(UacSetup setup, InDialogSender sender, Set<ClientCall> calls, 
         try {
             call.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "OutboundCallListener." + what + " threw", e);
+            LOG.log(Level.WARNING, "listener " + what + " threw", e);
         }
     }
 }
