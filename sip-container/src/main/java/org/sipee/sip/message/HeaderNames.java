@@ -24,6 +24,10 @@ public final class HeaderNames {
     public static final String SUPPORTED = "Supported";
     public static final String ALLOW = "Allow";
     public static final String ACCEPT = "Accept";
+    public static final String EXPIRES = "Expires";
+    public static final String MIN_EXPIRES = "Min-Expires";
+    public static final String DATE = "Date";
+    public static final String PATH = "Path";
 
     /** Compact form to lower-case full name (RFC 3261 §7.3.3, RFC 3265, RFC 3515, RFC 3892, RFC 3841, RFC 4028). */
     private static final Map<String, String> COMPACT = Map.ofEntries(
@@ -55,7 +59,8 @@ public final class HeaderNames {
                 "Date", "Subject", "Proxy-Require", "Authorization", "WWW-Authenticate", "Proxy-Authenticate",
                 "Proxy-Authorization", "Event", "Allow-Events", "Session-Expires", "Min-SE", "Reason", "Warning",
                 "Content-Disposition", "Content-Encoding", "Refer-To", "Referred-By", "P-Asserted-Identity",
-                "Privacy", "Alert-Info", "Call-Info", "Retry-After", "Min-Expires", "Timestamp", "Organization")) {
+                "Privacy", "Alert-Info", "Call-Info", "Retry-After", "Min-Expires", "Timestamp", "Organization",
+                "Path")) {
             String lower = name.toLowerCase(Locale.ROOT);
             known.put(name, lower);
             known.put(lower, lower);

@@ -2,7 +2,7 @@ package org.sipee.sip.message;
 
 import java.util.Map;
 
-/** The reason phrases RFC 3261 §21 recommends (plus RFC 3262, 3311, 4028, 3515 additions), for responses we compose. */
+/** The reason phrases RFC 3261 §21 recommends (plus RFC 3262, 3311, 4028, 3515, 5626 additions), for responses we compose. */
 public final class ReasonPhrases {
 
     private static final Map<Integer, String> PHRASES = Map.ofEntries(
@@ -14,6 +14,7 @@ public final class ReasonPhrases {
             Map.entry(405, "Method Not Allowed"), Map.entry(406, "Not Acceptable"), Map.entry(408, "Request Timeout"),
             Map.entry(410, "Gone"), Map.entry(415, "Unsupported Media Type"), Map.entry(420, "Bad Extension"),
             Map.entry(421, "Extension Required"), Map.entry(422, "Session Interval Too Small"),
+            Map.entry(423, "Interval Too Brief"), Map.entry(439, "First Hop Lacks Outbound Support"),
             Map.entry(480, "Temporarily Unavailable"), Map.entry(481, "Call/Transaction Does Not Exist"),
             Map.entry(482, "Loop Detected"), Map.entry(483, "Too Many Hops"), Map.entry(484, "Address Incomplete"),
             Map.entry(485, "Ambiguous"), Map.entry(486, "Busy Here"), Map.entry(487, "Request Terminated"),
