@@ -78,7 +78,7 @@ class MultiPartyIT {
     @Test
     @OperateOnDeployment("demo")
     void forwardedCallRingsThenBridgesBothWaysAndTheCallersByeEndsTheCallee() throws Exception {
-        String callId = caller.invite("9123", caller.pcmuOffer());
+        String callId = caller.inviteAs("alice", "alice-password", "9123", caller.pcmuOffer());
         String invite = callee.expectRequest("INVITE", WAIT);
         assertTrue(invite.startsWith("INVITE sip:123@127.0.0.1:" + callee.sipPort() + " "), invite);
         assertTrue(SipPhone.headerOf(invite, "From").startsWith("<sip:phone@127.0.0.1>"), "the caller's identity: " + invite);
@@ -112,7 +112,7 @@ class MultiPartyIT {
     @Test
     @OperateOnDeployment("demo")
     void theCalleesByeEndsTheCaller() throws Exception {
-        caller.invite("9124", caller.pcmuOffer());
+        caller.inviteAs("alice", "alice-password", "9124", caller.pcmuOffer());
         String invite = callee.expectRequest("INVITE", WAIT);
         callee.respond(invite, 200, "OK", callee.g711Offer(1, "0 101", "sendrecv"));
         callee.expectRequest("ACK", WAIT);
@@ -127,7 +127,7 @@ class MultiPartyIT {
     @Test
     @OperateOnDeployment("demo")
     void aBusyCalleeMakesTheCallerBusy() throws Exception {
-        caller.invite("9125", caller.pcmuOffer());
+        caller.inviteAs("alice", "alice-password", "9125", caller.pcmuOffer());
         String invite = callee.expectRequest("INVITE", WAIT);
         callee.respond(invite, 486, "Busy Here", null);
         callee.expectRequest("ACK", WAIT);
@@ -140,7 +140,7 @@ class MultiPartyIT {
     @Test
     @OperateOnDeployment("demo")
     void theCallersCancelCancelsTheCallee() throws Exception {
-        caller.invite("9126", caller.pcmuOffer());
+        caller.inviteAs("alice", "alice-password", "9126", caller.pcmuOffer());
         String invite = callee.expectRequest("INVITE", WAIT);
         callee.respond(invite, 180, "Ringing", null);
         caller.expect(180, "INVITE", WAIT);

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.sipee.sip.auth.DigestChallenge;
+import org.sipee.sip.auth.DigestClient;
+import org.sipee.sip.auth.UacCredentials;
+
 import org.sipee.media.G711;
 
 /**
@@ -38,6 +42,8 @@ public final class SipPhone implements AutoCloseable {
     private String remoteTarget;
     private String dialogTo;
     private int cseq;
+    /** The CSeq number of our latest INVITE: its ACK carries it (§17.1.1.3). */
+    private int inviteCseq = 1;
     /** Our To tag when the server calls us (§8.2.6.2). */
     private final String calleeTag = token();
 
@@ -97,8 +103,101 @@ public final class SipPhone implements AutoCloseable {
         dialogTo = "<" + requestUri + ">";
         received.clear();
         cseq = 1;
+        inviteCseq = 1;
         send(request("INVITE", requestUri, inviteBranch, dialogTo, 1, extraHeaders + "Content-Type: application/sdp\r\n", sdp));
         return callId;
+    }
+
+    /**
+     * As {@link #invite(String, String)}, as an authenticated user: the server's 407 is ACKed and the INVITE sent
+     * again with the next CSeq and a Proxy-Authorization answering its challenge (RFC 3261 §22.3); returns the
+     * Call-ID. The 407 must come within 5 s.
+     */
+    public String inviteAs(String username, String password, String user, String sdp) throws IOException {
+        return inviteAs(username, password, user, sdp, "");
+    }
+
+    /** As {@link #inviteAs(String, String, String, String)}, with more header lines (each ending CRLF). */
+    public String inviteAs(String username, String password, String user, String sdp, String extraHeaders) throws IOException {
+        invite(user, sdp, extraHeaders);
+        SipResponse challenge = expect(407, 1, "INVITE", Duration.ofSeconds(5));
+        ack(challenge);
+        dialogTo = "<" + requestUri + ">";
+        inviteBranch = branch();
+        cseq = ++inviteCseq;
+        String credentials = answer(challenge, "Proxy-Authenticate", "INVITE", requestUri, username, password);
+        send(request("INVITE", requestUri, inviteBranch, dialogTo, cseq, extraHeaders + "Proxy-Authorization: "
+                + credentials + "\r\nContent-Type: application/sdp\r\n", sdp));
+        return callId;
+    }
+
+    /**
+     * REGISTERs {@code username} (To and From sip:username@127.0.0.1) with this phone's address as Contact (plus
+     * {@code contactParams}, e.g. ";expires=60") in a Call-ID of its own; the server's 401 is answered with the
+     * password and the final response to the second REGISTER returned. A null password only sends the first.
+     */
+    public SipResponse register(String username, String password, String contactParams) throws IOException {
+        callId = UUID.randomUUID() + "@127.0.0.1";
+        fromTag = token();
+        received.clear();
+        String uri = "sip:127.0.0.1:" + server.getPort();
+        String aor = "<sip:" + username + "@127.0.0.1>";
+        send(register(uri, aor, 1, contactParams, ""));
+        SipResponse challenge = expectFinal(1, "REGISTER", Duration.ofSeconds(5));
+        if (password == null || challenge.status() != 401) {
+            return challenge;
+        }
+        String credentials = answer(challenge, "WWW-Authenticate", "REGISTER", uri, username, password);
+        send(register(uri, aor, 2, contactParams, "Authorization: " + credentials + "\r\n"));
+        return expectFinal(2, "REGISTER", Duration.ofSeconds(5));
+    }
+
+    /** This phone's contact URI as it registers it. */
+    public String contactUri(String username) {
+        return "sip:" + username + "@127.0.0.1:" + sip.getLocalPort();
+    }
+
+    private String register(String uri, String aor, int number, String contactParams, String extraHeaders) {
+        return "REGISTER " + uri + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + sip.getLocalPort() + ";branch=" + branch() + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: " + aor + ";tag=" + fromTag + "\r\n"
+                + "To: " + aor + "\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: " + number + " REGISTER\r\n"
+                + "Contact: <" + contactUri(aor.replaceAll("<sip:([^@]+)@.*", "$1")) + ">" + contactParams + "\r\n"
+                + extraHeaders
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    /** The credentials for one of a 401's or 407's challenges, with the engine's own digest client. */
+    private static String answer(SipResponse challenge, String header, String method, String uri, String username,
+                                 String password) {
+        UacCredentials credentials = new UacCredentials(username, password, null);
+        List<DigestChallenge> answerable = DigestClient.answerable(challenge.headers().getOrDefault(
+                header.toLowerCase(java.util.Locale.ROOT), List.of()), credentials);
+        if (answerable.isEmpty()) {
+            throw new AssertionError("no challenge to answer in " + challenge + ": " + challenge.headers());
+        }
+        return DigestClient.authorization(answerable.get(0), method, uri, credentials, 1, DigestClient.newCnonce());
+    }
+
+    /** The final response to our request with this CSeq number and method, whatever its status. */
+    public SipResponse expectFinal(int cseqNumber, String method, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (SipResponse r : received) {
+                if (r.status() >= 200 && r.cseqNumber() == cseqNumber && r.cseqMethod().equals(method)) {
+                    return r;
+                }
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new AssertionError("no final response to " + method + " " + cseqNumber + " within "
+                        + timeout.toMillis() + " ms; got " + received);
+            }
+            receive((int) left);
+        }
     }
 
     /** A request outside any dialog (OPTIONS, REGISTER) to {@code sip:user@} the server, in a call-id of its own. */
@@ -211,7 +310,7 @@ public final class SipPhone implements AutoCloseable {
             remoteTarget = finalResponse.contactUri();
         }
         String target = success ? remoteTarget : requestUri;
-        send(request("ACK", target, success ? branch() : inviteBranch, dialogTo, 1, "", ""));
+        send(request("ACK", target, success ? branch() : inviteBranch, dialogTo, inviteCseq, "", ""));
     }
 
     /**
@@ -270,7 +369,7 @@ public final class SipPhone implements AutoCloseable {
     }
 
     public void cancel() throws IOException {
-        send(request("CANCEL", requestUri, inviteBranch, "<" + requestUri + ">", 1, "", ""));
+        send(request("CANCEL", requestUri, inviteBranch, "<" + requestUri + ">", inviteCseq, "", ""));
     }
 
     /** Sends one RTP datagram from the phone's RTP socket (the address its offers name). */

@@ -168,7 +168,7 @@ class TransferIT {
 
     /** A calls sip:9NUMBER@, forwarded to B, answered and bridged; returns the INVITE B received. */
     private String forwardedCallFromAToB(String number) throws Exception {
-        String callId = a.invite(number, a.pcmuOffer());
+        String callId = a.inviteAs("alice", "alice-password", number, a.pcmuOffer());
         String invite = b.expectRequest("INVITE", WAIT);
         b.respond(invite, 200, "OK", b.g711Offer(1, "0 101", "sendrecv"));
         b.expectRequest("ACK", WAIT);

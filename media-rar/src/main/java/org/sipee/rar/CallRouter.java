@@ -16,6 +16,7 @@ import org.sipee.sip.ua.InboundCall;
 import org.sipee.sip.ua.IncomingRefer;
 import org.sipee.sip.ua.ModifyRequest;
 import org.sipee.sip.ua.OutOfDialogRequest;
+import org.sipee.sip.auth.UacCredentials;
 import org.sipee.sip.ua.UserAgent;
 import org.sipee.sip.ua.UserAgentListener;
 
@@ -75,7 +76,7 @@ final class CallRouter implements UserAgentListener {
      * A call an EE component dials: routed like an INVITE, to the earliest open registration, whose onDial runs on the
      * call's serial queue and places it. Throws at once when it cannot be placed.
      */
-    String dial(String from, String to, Object context, UserAgent userAgent) {
+    String dial(String from, String to, Object context, UacCredentials credentials, UserAgent userAgent) {
         AppRegistration app = firstOpen();
         if (app == null) {
             throw new IllegalStateException("no application is registered with the SIP adapter to place calls");
@@ -85,7 +86,7 @@ final class CallRouter implements UserAgentListener {
         RoutedCall routed = new RoutedCall(app, new SerialQueue(pool));
         // unrouted from the call's own queue, after the last delivery, even when the application is gone by then
         Runnable unroute = () -> submit(callId, routed, () -> calls.remove(callId, routed));
-        QueuedDial dial = new QueuedDial(callId, from, to, context, userAgent, executorFor(routed), unroute);
+        QueuedDial dial = new QueuedDial(callId, from, to, context, credentials, userAgent, executorFor(routed), unroute);
         calls.put(callId, routed);
         submit(callId, routed, () -> {
             try {

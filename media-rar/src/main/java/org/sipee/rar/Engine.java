@@ -18,9 +18,11 @@ import org.sipee.media.RtpStream;
 import org.sipee.rar.api.AnswerTimeout;
 import org.sipee.rar.api.EngineStats;
 import org.sipee.rar.api.MediaEventsConfig;
+import org.sipee.rar.api.SipSecurity;
 import org.sipee.sdp.SdpAnswerer;
 import org.sipee.sdp.SdpOfferer;
 import org.sipee.sip.SipStack;
+import org.sipee.sip.auth.DigestAuthenticator;
 
 /**
  * What a started adapter holds: the delivery pool, the call router, the RTP engine, the SIP
@@ -40,11 +42,13 @@ final class Engine implements AutoCloseable {
     final Duration mediaTimeout;
     final AnswerTimeout answerTimeout;
     final Optional<MediaEventsConfig> mediaEvents;
+    /** Empty when authentication is off (securityDomain empty). */
+    final Optional<SipSecurity> security;
     /** Null when media events are off. */
     private final MediaEventDispatcher events;
 
     private Engine(WorkerPool pool, CallRouter router, MediaEngine media, SipStack sip, EngineSettings settings,
-                   MediaEventDispatcher events) {
+                   MediaEventDispatcher events, Optional<SipSecurity> security) {
         this.pool = pool;
         this.router = router;
         this.media = media;
@@ -55,9 +59,11 @@ final class Engine implements AutoCloseable {
         this.answerTimeout = settings.answerTimeout();
         this.mediaEvents = settings.mediaEvents();
         this.events = events;
+        this.security = security;
     }
 
     static Engine start(EngineSettings settings, BootstrapContext context) throws ResourceAdapterInternalException {
+        Optional<SipSecurity> security = security(settings.security());
         boolean hints = context.isContextSupported(HintsContext.class);
         LOG.info(() -> "engine threads run as JCA Works" + (hints ? " with the LONGRUNNING hint" : " (no HintsContext support)"));
         WorkManagerExecutor io = new WorkManagerExecutor(context.getWorkManager(), "sipee-io", hints);
@@ -71,7 +77,7 @@ final class Engine implements AutoCloseable {
                     new WorkManagerExecutor(context.getWorkManager(), "sipee-media-events", hints))).orElse(null);
             media = MediaEngine.start(settings.media(), io);
             SipStack sip = SipStack.start(settings.sip(), io, router);
-            Engine engine = new Engine(pool, router, media, sip, settings, events);
+            Engine engine = new Engine(pool, router, media, sip, settings, events, security);
             LOG.info(() -> "SIP on " + sip.localAddress() + ", RTP " + settings.media().rtpPortMin() + "-"
                     + settings.media().rtpPortMax() + " advertised as " + engine.media.advertisedAddress());
             return engine;
@@ -83,6 +89,20 @@ final class Engine implements AutoCloseable {
             throw new ResourceAdapterInternalException("media-rar: the engine failed to start (SIP " + where
                     + ", RTP " + settings.media().rtpPortMin() + "-" + settings.media().rtpPortMax() + "): " + e, e);
         }
+    }
+
+    /** Phones authenticate against the configured Elytron domain; it must be there before anything starts. */
+    private static Optional<SipSecurity> security(Optional<SecuritySettings> configured) throws ResourceAdapterInternalException {
+        if (configured.isEmpty()) {
+            LOG.warning("securityDomain is empty: SIP authentication is off, REGISTER and protected routes get 403");
+            return Optional.empty();
+        }
+        SecuritySettings settings = configured.get();
+        ElytronUsers users = ElytronUsers.of(settings.securityDomain());
+        DigestAuthenticator authenticator = new DigestAuthenticator(settings.realm(), users, settings.auth(),
+                System::currentTimeMillis);
+        LOG.info(() -> "phones authenticate against " + users + " in digest realm \"" + settings.realm() + '"');
+        return Optional.of(new SipSecurity(authenticator, users, settings.registrations(), settings.maxCallsPerUser()));
     }
 
     private static MediaEventDispatcher startEvents(MediaEventsConfig config, Duration reportEvery, WorkManagerExecutor thread) {

@@ -18,7 +18,8 @@ import org.sipee.sip.ua.UaPolicy;
  * with a ResourceAdapterInternalException whose message names the config-property.
  */
 record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeout, AnswerTimeout answerTimeout,
-                      int deliveryThreads, Optional<MediaEventsConfig> mediaEvents, Duration qualityReportInterval) {
+                      int deliveryThreads, Optional<MediaEventsConfig> mediaEvents, Duration qualityReportInterval,
+                      Optional<SecuritySettings> security) {
 
     static EngineSettings from(SipResourceAdapter ra) throws ResourceAdapterInternalException {
         try {
@@ -42,7 +43,7 @@ record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeo
             Optional<MediaEventsConfig> events = mediaEvents(ra);
             int reportEvery = range("qualityReportSeconds", ra.getQualityReportSeconds(), 1, 3600);
             return new EngineSettings(sip, media, Duration.ofSeconds(mediaTimeout), answerTimeout, threads, events,
-                    Duration.ofSeconds(reportEvery));
+                    Duration.ofSeconds(reportEvery), SecuritySettings.from(ra));
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("media-rar: invalid config-property: " + e.getMessage(), e);
         }
@@ -95,7 +96,7 @@ record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeo
         return value;
     }
 
-    private static int range(String name, Integer value, int min, int max) {
+    static int range(String name, Integer value, int min, int max) {
         int v = required(name, value);
         if (v < min || v > max) {
             throw new IllegalArgumentException(name + " must be " + min + ".." + max + ", was " + v);

@@ -3,6 +3,7 @@ package org.sipee.rar;
 import java.util.concurrent.Executor;
 
 import org.sipee.rar.api.Dial;
+import org.sipee.sip.auth.UacCredentials;
 import org.sipee.sip.ua.CallEndReason;
 import org.sipee.sip.ua.DialogMessage;
 import org.sipee.sip.ua.IncomingRefer;
@@ -22,17 +23,21 @@ final class QueuedDial implements Dial, OutboundCallListener {
     private final String from;
     private final String to;
     private final Object context;
+    /** Answers the callee's (or its proxy's) 401/407; null: none. */
+    private final UacCredentials credentials;
     private final UserAgent userAgent;
     private final Executor queue;
     private final Runnable onDone;
     private volatile OutboundCallListener application;
 
     /** @param queue runs a task in order with the call's deliveries, with the application's class loader */
-    QueuedDial(String callId, String from, String to, Object context, UserAgent userAgent, Executor queue, Runnable onDone) {
+    QueuedDial(String callId, String from, String to, Object context, UacCredentials credentials, UserAgent userAgent,
+               Executor queue, Runnable onDone) {
         this.callId = callId;
         this.from = from;
         this.to = to;
         this.context = context;
+        this.credentials = credentials;
         this.userAgent = userAgent;
         this.queue = queue;
         this.onDone = onDone;
@@ -49,7 +54,7 @@ final class QueuedDial implements Dial, OutboundCallListener {
             throw new IllegalStateException("call " + callId + " is already placed");
         }
         application = listener;
-        return userAgent.call(callId, from, to, sdpOffer, null, this);
+        return userAgent.call(callId, from, to, sdpOffer, null, credentials, this);
     }
 
     boolean placed() {

@@ -15,7 +15,10 @@ import org.sipee.rar.api.ListenerRegistration;
 import org.sipee.rar.api.MediaEventsConfig;
 import org.sipee.rar.api.SipApplicationListener;
 import org.sipee.rar.api.SipConnection;
+import org.sipee.rar.api.SipSecurity;
 import org.sipee.sdp.SdpAnswerer;
+import org.sipee.sip.auth.UacCredentials;
+import org.sipee.sip.ua.OutboundRegistration;
 import org.sipee.sdp.SdpOfferer;
 
 /** The handle an application holds; every call goes to the engine of its managed connection. */
@@ -40,8 +43,18 @@ public class SipConnectionImpl implements SipConnection {
 
     @Override
     public String dial(String from, String to, Object context) {
+        return dial(from, to, context, null);
+    }
+
+    @Override
+    public String dial(String from, String to, Object context, UacCredentials credentials) {
         Engine engine = engine();
-        return engine.router.dial(from, to, context, engine.sip.userAgent());
+        return engine.router.dial(from, to, context, credentials, engine.sip.userAgent());
+    }
+
+    @Override
+    public OutboundRegistration registerUpstream(OutboundRegistration.Settings settings) {
+        return engine().sip.userAgent().register(settings, new UpstreamRegistrationLog(settings));
     }
 
     @Override
@@ -72,6 +85,11 @@ public class SipConnectionImpl implements SipConnection {
     @Override
     public Optional<MediaEventsConfig> mediaEvents() {
         return engine().mediaEvents;
+    }
+
+    @Override
+    public Optional<SipSecurity> security() {
+        return engine().security;
     }
 
     @Override

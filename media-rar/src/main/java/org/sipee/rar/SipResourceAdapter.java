@@ -18,7 +18,10 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
  * resource-adapters subsystem): bindAddress (SIP and RTP bind to it and SDP advertises it),
  * sipPort, transports, tcpIdleTimeoutSeconds, sessionTimers, sessionExpiresSeconds, minSeSeconds (RFC 4028),
  * rtpPortMin, rtpPortMax, mediaTimeoutSeconds, answerTimeoutSeconds, answerTimeoutStatus, t1Millis, deliveryThreads;
- * media events over JMS: mediaEventsTopic (empty: off), mediaEventsConnectionFactory, qualityReportSeconds.
+ * media events over JMS: mediaEventsTopic (empty: off), mediaEventsConnectionFactory, qualityReportSeconds;
+ * phones: securityDomain (Elytron; empty: off), authRealm, nonceLifetimeSeconds, authFailureLimit,
+ * authFailureWindowSeconds, authBanSeconds, registrationMinExpires, registrationMaxExpires, maxRegistrationsPerUser,
+ * maxCallsPerUser.
  * Applications reach it through the SipConnectionFactory (no message inflow).
  */
 public class SipResourceAdapter implements ResourceAdapter {
@@ -42,6 +45,16 @@ public class SipResourceAdapter implements ResourceAdapter {
     private String mediaEventsTopic = "java:/jms/topic/sipee/media";
     private String mediaEventsConnectionFactory = "java:/ConnectionFactory";
     private Integer qualityReportSeconds = 5;
+    private String securityDomain = "SipeeDomain";
+    private String authRealm = "sipee";
+    private Integer nonceLifetimeSeconds = 300;
+    private Integer authFailureLimit = 5;
+    private Integer authFailureWindowSeconds = 60;
+    private Integer authBanSeconds = 300;
+    private Integer registrationMinExpires = 60;
+    private Integer registrationMaxExpires = 7200;
+    private Integer maxRegistrationsPerUser = 10;
+    private Integer maxCallsPerUser = 10;
 
     private volatile Engine engine;
 
@@ -118,6 +131,27 @@ public class SipResourceAdapter implements ResourceAdapter {
     public Integer getQualityReportSeconds() { return qualityReportSeconds; }
     public void setQualityReportSeconds(Integer qualityReportSeconds) { this.qualityReportSeconds = qualityReportSeconds; }
 
+    public String getSecurityDomain() { return securityDomain; }
+    public void setSecurityDomain(String securityDomain) { this.securityDomain = securityDomain; }
+    public String getAuthRealm() { return authRealm; }
+    public void setAuthRealm(String authRealm) { this.authRealm = authRealm; }
+    public Integer getNonceLifetimeSeconds() { return nonceLifetimeSeconds; }
+    public void setNonceLifetimeSeconds(Integer nonceLifetimeSeconds) { this.nonceLifetimeSeconds = nonceLifetimeSeconds; }
+    public Integer getAuthFailureLimit() { return authFailureLimit; }
+    public void setAuthFailureLimit(Integer authFailureLimit) { this.authFailureLimit = authFailureLimit; }
+    public Integer getAuthFailureWindowSeconds() { return authFailureWindowSeconds; }
+    public void setAuthFailureWindowSeconds(Integer authFailureWindowSeconds) { this.authFailureWindowSeconds = authFailureWindowSeconds; }
+    public Integer getAuthBanSeconds() { return authBanSeconds; }
+    public void setAuthBanSeconds(Integer authBanSeconds) { this.authBanSeconds = authBanSeconds; }
+    public Integer getRegistrationMinExpires() { return registrationMinExpires; }
+    public void setRegistrationMinExpires(Integer registrationMinExpires) { this.registrationMinExpires = registrationMinExpires; }
+    public Integer getRegistrationMaxExpires() { return registrationMaxExpires; }
+    public void setRegistrationMaxExpires(Integer registrationMaxExpires) { this.registrationMaxExpires = registrationMaxExpires; }
+    public Integer getMaxRegistrationsPerUser() { return maxRegistrationsPerUser; }
+    public void setMaxRegistrationsPerUser(Integer maxRegistrationsPerUser) { this.maxRegistrationsPerUser = maxRegistrationsPerUser; }
+    public Integer getMaxCallsPerUser() { return maxCallsPerUser; }
+    public void setMaxCallsPerUser(Integer maxCallsPerUser) { this.maxCallsPerUser = maxCallsPerUser; }
+
     // JCA wants value equality of the JavaBean's properties
 
     @Override
@@ -136,13 +170,24 @@ public class SipResourceAdapter implements ResourceAdapter {
                 && Objects.equals(t1Millis, other.t1Millis) && Objects.equals(deliveryThreads, other.deliveryThreads)
                 && Objects.equals(mediaEventsTopic, other.mediaEventsTopic)
                 && Objects.equals(mediaEventsConnectionFactory, other.mediaEventsConnectionFactory)
-                && Objects.equals(qualityReportSeconds, other.qualityReportSeconds);
+                && Objects.equals(qualityReportSeconds, other.qualityReportSeconds)
+                && Objects.equals(securityDomain, other.securityDomain)
+                && Objects.equals(authRealm, other.authRealm)
+                && Objects.equals(nonceLifetimeSeconds, other.nonceLifetimeSeconds)
+                && Objects.equals(authFailureLimit, other.authFailureLimit)
+                && Objects.equals(authFailureWindowSeconds, other.authFailureWindowSeconds)
+                && Objects.equals(authBanSeconds, other.authBanSeconds)
+                && Objects.equals(registrationMinExpires, other.registrationMinExpires)
+                && Objects.equals(registrationMaxExpires, other.registrationMaxExpires)
+                && Objects.equals(maxRegistrationsPerUser, other.maxRegistrationsPerUser)
+                && Objects.equals(maxCallsPerUser, other.maxCallsPerUser);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(bindAddress, sipPort, transports, tcpIdleTimeoutSeconds, sessionTimers,
                 sessionExpiresSeconds, minSeSeconds, mediaTimeoutSeconds, answerTimeoutSeconds, answerTimeoutStatus, rtpPortMin,
-                rtpPortMax, t1Millis, deliveryThreads, mediaEventsTopic, mediaEventsConnectionFactory, qualityReportSeconds);
+                rtpPortMax, t1Millis, deliveryThreads, mediaEventsTopic, mediaEventsConnectionFactory, qualityReportSeconds,
+                securityDomain, authRealm, nonceLifetimeSeconds, authFailureLimit, authFailureWindowSeconds, authBanSeconds, registrationMinExpires, registrationMaxExpires, maxRegistrationsPerUser, maxCallsPerUser);
     }
 }

@@ -11,6 +11,8 @@ import org.sipee.media.MediaConference;
 import org.sipee.media.RtpStream;
 import org.sipee.sdp.SdpAnswerer;
 import org.sipee.sdp.SdpOfferer;
+import org.sipee.sip.auth.UacCredentials;
+import org.sipee.sip.ua.OutboundRegistration;
 
 /**
  * A handle on the engine hosted by the resource adapter. Cheap; close it when done.
@@ -43,6 +45,20 @@ public interface SipConnection extends AutoCloseable {
      * (e.g. the call a back-to-back leg belongs to), so the application knows the dial before it places it.
      */
     String dial(String from, String to, Object context);
+
+    /**
+     * As {@link #dial(String, String, Object)}, answering the callee's (or a carrier proxy's) 401 and 407 challenges
+     * with {@code credentials} (RFC 3261 §22.2; keep the secret in an Elytron credential store, not in code).
+     */
+    String dial(String from, String to, Object context, UacCredentials credentials);
+
+    /**
+     * Registers us with an upstream registrar (a carrier trunk, a PBX) and keeps the registration refreshed before it
+     * runs out (RFC 3261 §10.2), answering its challenges with the settings' credentials; failures are retried with a
+     * back-off and logged. Close the handle to unregister (Expires: 0). Outlives this connection handle; the
+     * adapter's stop ends it without a message.
+     */
+    OutboundRegistration registerUpstream(OutboundRegistration.Settings settings);
 
     /**
      * Runs the application's own follow-ups of a call (e.g. the outcome of its re-INVITE, which the engine reports
@@ -80,6 +96,14 @@ public interface SipConnection extends AutoCloseable {
 
     /** Where media events are published ({@link MediaEvents} describes them); empty when they are off. */
     default Optional<MediaEventsConfig> mediaEvents() {
+        return Optional.empty();
+    }
+
+    /**
+     * How phones authenticate and what they may have (the Elytron security domain's users, the digest authenticator,
+     * the registrar's policy, calls per user); empty when the adapter's securityDomain is empty (authentication off).
+     */
+    default Optional<SipSecurity> security() {
         return Optional.empty();
     }
 

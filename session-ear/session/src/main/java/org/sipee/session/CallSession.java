@@ -1,14 +1,17 @@
 package org.sipee.session;
 
+import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
+import org.sipee.rar.api.SipIdentity;
 import org.sipee.sdp.SdpNegotiationException;
 import org.sipee.sip.message.ReasonPhrases;
 import org.sipee.sip.ua.DialogCall;
@@ -28,6 +31,8 @@ final class CallSession extends BaseSession implements IncomingCall {
     private boolean earlyStarted;
     private boolean lateOffer;
     private boolean rejected;
+    /** The authenticated caller of a protected route, else null. */
+    private volatile SipIdentity caller;
     /** When the INVITE arrived, for the answer timeout (System.nanoTime). */
     private final long arrived = System.nanoTime();
 
@@ -46,10 +51,22 @@ final class CallSession extends BaseSession implements IncomingCall {
     @Override public String requestUri() { return call.requestUri(); }
     @Override public String header(String name) { return call.invite().header(name); }
     @Override public List<String> headers(String name) { return call.invite().headerValues(name); }
+    @Override public Optional<Principal> caller() { return Optional.ofNullable(caller).map(c -> new CallerPrincipal(c.name())); }
+    @Override public boolean isCallerInRole(String role) { return caller != null && caller.hasRole(role); }
     @Override DialogCall dialog() { return call; }
     @Override String remoteParty() { return withoutTag(call.from(), "From"); }
     @Override String localParty() { return withoutTag(call.to(), "To"); }
     @Override void endCall() { call.hangUp(); }
+
+    /** Before its handler runs: who the route authenticated. */
+    void authenticated(Optional<SipIdentity> identity) {
+        caller = identity.orElse(null);
+    }
+
+    boolean isPlacedBy(String user) {
+        SipIdentity current = caller;
+        return current != null && current.name().equals(user) && !state().isTerminal();
+    }
 
     @Override
     public synchronized void ringing() {
@@ -145,7 +162,15 @@ final class CallSession extends BaseSession implements IncomingCall {
 
     @Override
     public CompletionStage<OutgoingCall> connectTo(String target) {
-        return BackToBack.connect(this, target);
+        return BackToBack.connect(this, List.of(target));
+    }
+
+    @Override
+    public CompletionStage<OutgoingCall> connectTo(List<String> targets) {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("connectTo needs at least one target for " + call.callId());
+        }
+        return BackToBack.connect(this, List.copyOf(targets));
     }
 
     /** BYE once answered (after the ACK), else 480: the other leg is gone (RFC 3261 §21.4.18). */

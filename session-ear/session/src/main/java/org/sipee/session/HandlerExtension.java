@@ -34,7 +34,7 @@ public class HandlerExtension implements Extension {
             Method method = annotated.getJavaMember();
             for (HandlerKind kind : HandlerKind.values()) {
                 Annotation found = annotated.getAnnotation(kind.annotation);
-                if (found != null && signatureFits(event, method, kind)) {
+                if (found != null && signatureFits(event, method, kind) && accessFits(event, method, kind)) {
                     add(event, kind, new HandlerMethod(event.getBean(), method, kind.route(found)));
                 }
             }
@@ -63,6 +63,16 @@ public class HandlerExtension implements Extension {
                     + method + " must take " + (kind.argRequired ? "" : "nothing or ") + "one " + kind.argType.getSimpleName()));
         }
         return ok;
+    }
+
+    /** Only a new call is authenticated: a role on another kind of handler would protect nothing. */
+    private static boolean accessFits(ProcessManagedBean<?> event, Method method, HandlerKind kind) {
+        if (kind != HandlerKind.INVITE && method.isAnnotationPresent(jakarta.annotation.security.RolesAllowed.class)) {
+            event.addDefinitionError(new IllegalArgumentException("@RolesAllowed on @" + kind.annotation.getSimpleName()
+                    + " handler " + method + ": only @Invite handlers are protected (their calls are authenticated)"));
+            return false;
+        }
+        return true;
     }
 
     void addCallContext(@Observes AfterBeanDiscovery event) {

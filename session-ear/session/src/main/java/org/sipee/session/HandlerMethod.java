@@ -12,12 +12,17 @@ import jakarta.enterprise.inject.spi.BeanManager;
  * One discovered handler method of a CDI bean. It is invoked on the bean's contextual instance
  * (not through the client proxy, so package-private handler methods work).
  *
- * @param route the calls it takes (@Invite only, else null)
+ * @param route  the calls it takes (@Invite only, else null)
+ * @param access who may reach it (@RolesAllowed)
  */
-record HandlerMethod(Bean<?> bean, Method method, CallRoute route) {
+record HandlerMethod(Bean<?> bean, Method method, CallRoute route, HandlerAccess access) {
 
     HandlerMethod {
         method.setAccessible(true);
+    }
+
+    HandlerMethod(Bean<?> bean, Method method, CallRoute route) {
+        this(bean, method, route, HandlerAccess.of(method));
     }
 
     /** Calls the method with arg if it takes one parameter, without when it takes none. */

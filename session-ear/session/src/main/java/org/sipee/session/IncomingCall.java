@@ -1,6 +1,8 @@
 package org.sipee.session;
 
+import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -53,6 +55,26 @@ public interface IncomingCall extends Call {
      * {@link IllegalArgumentException} when the target cannot be called (the caller then gets 500).
      */
     CompletionStage<OutgoingCall> connectTo(String target);
+
+    /**
+     * Connects the caller to whichever of {@code targets} answers first (parallel forking, RFC 3261 §16.6-style, as
+     * for ringing every registered contact of a user): all are called at once with the caller's identity; the first
+     * 2xx is bridged to the caller and the other calls are cancelled (a late 2xx gets BYE). When none answers, the
+     * caller gets the best refusal (a 6xx at once; else the lowest class, the first of it: 486 from all is 486).
+     * Otherwise as {@link #connectTo(String)}.
+     *
+     * @throws IllegalArgumentException when targets is empty
+     */
+    CompletionStage<OutgoingCall> connectTo(List<String> targets);
+
+    /**
+     * The caller as the route's authentication established it (SIP digest against the server's security domain),
+     * for handlers protected with {@code @RolesAllowed}; empty on an open route.
+     */
+    Optional<Principal> caller();
+
+    /** Whether the authenticated caller has the role in the server's security domain (false on an open route). */
+    boolean isCallerInRole(String role);
 
     /** Rejects with a final response, 300..699, e.g. {@code reject(486, "Busy Here")}. */
     void reject(int status, String reason);

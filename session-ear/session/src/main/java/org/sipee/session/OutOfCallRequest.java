@@ -11,7 +11,7 @@ import org.sipee.sip.ua.OutOfDialogRequest;
 /**
  * An OPTIONS or REGISTER outside any call, as @Options and @Register handlers receive it. A handler may answer it
  * once with {@link #respond}; when none has by the time they return, the default answer goes out (OPTIONS: 200 with
- * our capabilities; REGISTER: 405 Method Not Allowed).
+ * our capabilities; REGISTER: the built-in registrar, {@link Registrations}, after digest authentication).
  */
 public final class OutOfCallRequest {
 
@@ -72,6 +72,11 @@ public final class OutOfCallRequest {
             throw new IllegalStateException(method() + " " + request.request().callId() + " is already answered");
         }
         request.respond(status, reason, headers);
+    }
+
+    /** Takes the answer over from the handlers, unless one answered: true when the caller must now answer it. */
+    boolean claim() {
+        return responded.compareAndSet(false, true);
     }
 
     /** Answers by default unless a handler did. */

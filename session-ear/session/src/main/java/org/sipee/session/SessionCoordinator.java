@@ -47,6 +47,9 @@ public class SessionCoordinator implements SipApplicationListener {
     @Inject
     Handlers handlers;
 
+    @Inject
+    Registrations registrations;
+
     /** Session events for the application's observers (SessionCreated, SessionStateChanged, ...). */
     @Inject
     Event<Object> events;
@@ -56,6 +59,8 @@ public class SessionCoordinator implements SipApplicationListener {
     ManagedScheduledExecutorService scheduler;
 
     private EngineAccess engine;
+    private SipAuthentication authentication;
+    private CallAdmission admission;
     private Future<?> answerSweep;
     private ListenerRegistration registration;
 
@@ -69,6 +74,9 @@ public class SessionCoordinator implements SipApplicationListener {
             engine = new EngineAccess(connectionFactory);
             try (SipConnection connection = connectionFactory.getConnection()) {
                 AnswerTimeout answerTimeout = connection.answerTimeout();
+                authentication = new SipAuthentication(connection.security());
+                admission = new CallAdmission(authentication, registry);
+                registrations.start(connection.security(), scheduler);
                 registration = connection.register(this);
                 answerSweep = AnswerSweep.start(scheduler, registry, answerTimeout);
                 LOG.info(() -> "sipee sessions registered with the SIP adapter on " + connection.sipAddress());
@@ -80,6 +88,14 @@ public class SessionCoordinator implements SipApplicationListener {
         return engine;
     }
 
+    private synchronized CallAdmission admission() {
+        return admission;
+    }
+
+    private synchronized SipAuthentication authentication() {
+        return authentication;
+    }
+
     /** The application is going away: its calls end on the wire (BYE, CANCEL or 503) and their media is released. */
     @PreDestroy
     synchronized void shutdown() {
@@ -87,6 +103,7 @@ public class SessionCoordinator implements SipApplicationListener {
             return;
         }
         registration.close();
+        registrations.stop();
         if (answerSweep != null) {
             answerSweep.cancel(false);
         }
@@ -112,7 +129,12 @@ public class SessionCoordinator implements SipApplicationListener {
             call.reject(404, "Not Found");
             return;
         }
+        CallAdmission.Verdict verdict = partner == null ? admission().admit(call, handler.get()) : CallAdmission.Verdict.OPEN;
+        if (!verdict.admitted()) {
+            return; // challenged or refused before any session: the caller answers the challenge with a new INVITE
+        }
         CallSession session = new CallSession(call, engine(), events::fire, handlers.callContext());
+        session.authenticated(verdict.caller());
         started(session);
         if (replaced != null) {
             Replacement.take(session, replaced, partner);
@@ -228,13 +250,20 @@ public class SessionCoordinator implements SipApplicationListener {
         }
     }
 
-    /** OPTIONS or REGISTER outside a call: the @Options or @Register handlers may answer it, else the default. */
+    /**
+     * OPTIONS or REGISTER outside a call: the @Options or @Register handlers may answer it; else OPTIONS gets our
+     * capabilities and REGISTER the registrar, once the phone authenticated.
+     */
     @Override
     public void onRequest(OutOfDialogRequest request) {
-        HandlerKind kind = request.method().equals("REGISTER") ? HandlerKind.REGISTER : HandlerKind.OPTIONS;
+        boolean register = request.method().equals("REGISTER");
         OutOfCallRequest received = new OutOfCallRequest(request);
         try {
-            handlers.notify(kind, received, request.request().callId());
+            handlers.notify(register ? HandlerKind.REGISTER : HandlerKind.OPTIONS, received, request.request().callId());
+            if (register && received.claim()) {
+                authentication().authenticate(request.request(), request.source(), request::respond)
+                        .ifPresent(user -> registrations.register(request, user));
+            }
         } finally {
             received.answerIfUnanswered();
         }

@@ -19,6 +19,8 @@ import org.sipee.rar.api.SipConnection;
 import org.sipee.rar.api.SipConnectionFactory;
 import org.sipee.sdp.SdpAnswerer;
 import org.sipee.sdp.SdpOfferer;
+import org.sipee.sip.auth.UacCredentials;
+import org.sipee.sip.ua.OutboundRegistration;
 
 /**
  * The adapter's connection factory as a CallSession sees it in unit tests: media from a real engine,
@@ -36,6 +38,8 @@ record MediaOnlyConnections(MediaEngine media, Duration mediaTimeout) implements
             @Override public ListenerRegistration register(SipApplicationListener listener) { throw new UnsupportedOperationException(); }
             @Override public String dial(String from, String to) { throw new UnsupportedOperationException(); }
             @Override public String dial(String from, String to, Object context) { throw new UnsupportedOperationException(); }
+            @Override public String dial(String from, String to, Object context, UacCredentials credentials) { throw new UnsupportedOperationException(); }
+            @Override public OutboundRegistration registerUpstream(OutboundRegistration.Settings settings) { throw new UnsupportedOperationException(); }
             @Override public MediaBridge bridge(String callIdA, RtpStream a, String callIdB, RtpStream b) { return media.bridge(a, b); }
             @Override public MediaConference conference(String room, ConferenceListener listener) { return media.conference(listener); }
             @Override public Executor callExecutor(String callId) { return Runnable::run; }

@@ -68,7 +68,6 @@ public interface InboundCall extends DialogCall {
         reject(status, reason, SipHeader.listOf(extraHeaders));
     }
 
-
     default void reject(int status, String reason) {
         reject(status, reason, Map.of());
     }
