@@ -48,10 +48,15 @@ public final class SipPhone implements AutoCloseable {
     private final String calleeTag = token();
 
     public SipPhone(int serverPort) throws IOException {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        this.server = new InetSocketAddress(loopback, serverPort);
-        this.sip = new DatagramSocket(new InetSocketAddress(loopback, 0));
-        this.rtp = new DatagramSocket(new InetSocketAddress(loopback, 0));
+        this(serverPort, "127.0.0.1");
+    }
+
+    /** A phone on another loopback address (e.g. 127.0.0.2), to be another source for the server. */
+    public SipPhone(int serverPort, String localAddress) throws IOException {
+        this.server = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), serverPort);
+        InetAddress local = InetAddress.getByName(localAddress);
+        this.sip = new DatagramSocket(new InetSocketAddress(local, 0));
+        this.rtp = new DatagramSocket(new InetSocketAddress(local, 0));
     }
 
     /** A G.711 offer pointing at this phone's RTP socket. */
@@ -142,14 +147,25 @@ public final class SipPhone implements AutoCloseable {
         received.clear();
         String uri = "sip:127.0.0.1:" + server.getPort();
         String aor = "<sip:" + username + "@127.0.0.1>";
+        cseq = 1;
         send(register(uri, aor, 1, contactParams, ""));
         SipResponse challenge = expectFinal(1, "REGISTER", Duration.ofSeconds(5));
         if (password == null || challenge.status() != 401) {
             return challenge;
         }
         String credentials = answer(challenge, "WWW-Authenticate", "REGISTER", uri, username, password);
-        send(register(uri, aor, 2, contactParams, "Authorization: " + credentials + "\r\n"));
-        return expectFinal(2, "REGISTER", Duration.ofSeconds(5));
+        return registerAgain(username, contactParams, "Authorization: " + credentials + "\r\n");
+    }
+
+    /**
+     * The next REGISTER of {@code username} in the Call-ID of the last {@link #register}, with these header lines
+     * (e.g. a hand-made Authorization), and its final response.
+     */
+    public SipResponse registerAgain(String username, String contactParams, String extraHeaders) throws IOException {
+        cseq++;
+        send(register("sip:127.0.0.1:" + server.getPort(), "<sip:" + username + "@127.0.0.1>", cseq, contactParams,
+                extraHeaders));
+        return expectFinal(cseq, "REGISTER", Duration.ofSeconds(5));
     }
 
     /** This phone's contact URI as it registers it. */
