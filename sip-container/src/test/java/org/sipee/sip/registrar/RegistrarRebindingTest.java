@@ -110,6 +110,9 @@ class RegistrarRebindingTest {
                 "Path: <sip:edge.example.com;lr;ob>", "Contact: <sip:alice@192.0.2.10:5062>;" + INSTANCE + ";reg-id=1");
         assertEquals("outbound", viaEdge.header("Require"), "an edge proxy with ;ob does outbound");
         assertEquals(2, bindings().size(), "reg-id 1 is another binding than the one without reg-id");
+        RegistrarResult twoFlows = f.register("c2", 1, EDGE_VIA, "Contact: <sip:alice@192.0.2.10:5062>;" + INSTANCE
+                + ";reg-id=1, <sip:alice@192.0.2.10:5063>;" + INSTANCE + ";reg-id=2");
+        assertEquals(400, twoFlows.status(), "without their reg-ids, two flows are one binding named twice");
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
 import org.sipee.sip.message.SipParseException;
@@ -37,7 +39,10 @@ class RegistrarRefusalTest {
                 Map.entry("<sip:b@192.0.2.2>;reg-id=1", "reg-id without +sip.instance"),
                 Map.entry("<sip:b@192.0.2.2>;+sip.instance=\"<urn:x>\";reg-id=0", "reg-id '0'"),
                 Map.entry("<sip:b@192.0.2.2>;+sip.instance", "+sip.instance has no value"),
-                Map.entry("<sip:b@192.0.2.2>, <sip:B@192.0.2.2;lr>, <sip:b@192.0.2.2>", "appears twice"));
+                Map.entry("<sip:b@192.0.2.2>, <sip:B@192.0.2.2;lr>, <sip:b@192.0.2.2>", "'sip:b@192.0.2.2' twice"),
+                Map.entry("<sip:b@192.0.2.2>, <sip:%62@192.0.2.2;foo=bar>", "'sip:%62@192.0.2.2;foo=bar' twice"),
+                Map.entry("<sip:b@192.0.2.2>;+sip.instance=\"<urn:x>\", <sip:c@192.0.2.3>;+sip.instance=\"<urn:x>\"",
+                        "'sip:c@192.0.2.3' twice"));
         var before = f.snapshot();
         cases.forEach((contact, problem) -> {
             SipRequest request = RegistrarFixture.request(RegistrarFixture.ALICE, "c1", 2, "Expires: 600");
@@ -100,10 +105,10 @@ class RegistrarRefusalTest {
 
     @Test
     void aFailingStoreIs500AndTheRegistrarCarriesOn() {
-        var failing = new java.util.concurrent.ConcurrentHashMap<String, AddressOfRecord>() {
+        var failing = new ConcurrentHashMap<String, AddressOfRecord>() {
             @Override
-            public AddressOfRecord compute(String key, java.util.function.BiFunction<? super String,
-                    ? super AddressOfRecord, ? extends AddressOfRecord> remapping) {
+            public AddressOfRecord compute(String key,
+                    BiFunction<? super String, ? super AddressOfRecord, ? extends AddressOfRecord> remapping) {
                 throw new IllegalStateException("cache timeout");
             }
         };
