@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -35,7 +36,7 @@ class RegistrarConcurrencyTest {
     }
 
     /** Runs task(phone) for every phone on the pool, all released at once; returns their results in phone order. */
-    private <T> List<T> race(int phones, java.util.function.IntFunction<T> task) throws Exception {
+    private <T> List<T> race(int phones, IntFunction<T> task) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<T>> futures = new ArrayList<>();
         for (int phone = 0; phone < phones; phone++) {
