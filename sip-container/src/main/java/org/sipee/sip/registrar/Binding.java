@@ -44,6 +44,9 @@ public record Binding(String contactUri, String contact, long expiresAtMillis, i
 
     /** The source value for a REGISTER received from address over transport ("udp", "tcp", ...). */
     public static String source(String transport, InetSocketAddress address) {
+        if (transport.isBlank() || transport.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("transport must be a name such as udp, was '" + transport + "'");
+        }
         String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
         if (host.indexOf(':') >= 0) {
             host = '[' + host + ']';

@@ -1,6 +1,5 @@
 package org.sipee.sip.registrar;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,8 @@ record RegisterRequest(String aor, String callId, long cseq, boolean wildcard, L
             }
             return new RegisterRequest(aor, callId, cseq, true, List.of(), path, echoPath, false);
         }
-        List<RequestedContact> contacts = contacts(values, expires, policy);
+        List<RequestedContact> contacts = values.stream()
+                .map(value -> RequestedContact.parse(value, expires, policy.defaultExpires())).toList();
         boolean outbound = contacts.stream().anyMatch(c -> c.regId() != null);
         if (outbound && !outboundApplies(register, path)) {
             if (supports(register, "outbound")) {
@@ -55,6 +55,7 @@ record RegisterRequest(String aor, String callId, long cseq, boolean wildcard, L
             contacts = contacts.stream().map(RequestedContact::withoutRegId).toList();
             outbound = false;
         }
+        check(contacts, policy);
         return new RegisterRequest(aor, callId, cseq, false, contacts, path, echoPath, outbound);
     }
 
@@ -102,25 +103,22 @@ record RegisterRequest(String aor, String callId, long cseq, boolean wildcard, L
         return values.isEmpty() ? -1 : RequestedContact.deltaSeconds(values.get(0), "Expires");
     }
 
-    private static List<RequestedContact> contacts(List<String> values, long expires, RegistrarPolicy policy) {
-        List<RequestedContact> contacts = new ArrayList<>(values.size());
+    /** Each binding named once; then §10.3 step 7's 423, once every value was read. */
+    private static void check(List<RequestedContact> contacts, RegistrarPolicy policy) {
         Set<String> identities = new HashSet<>();
-        for (String value : values) {
-            RequestedContact contact = RequestedContact.parse(value, expires, policy.defaultExpires());
+        for (RequestedContact contact : contacts) {
             if (!identities.add(contact.identity())) {
-                throw new Rejection(400, "Contact " + RequestedContact.abbreviate(contact.identity())
-                        + " appears twice");
+                throw new Rejection(400, "Contact '" + RequestedContact.abbreviate(contact.uri())
+                        + "' twice: it names a binding already named in this REGISTER");
             }
-            contacts.add(contact);
         }
-        for (RequestedContact contact : contacts) { // §10.3 step 7, after every value was read
+        for (RequestedContact contact : contacts) {
             if (policy.tooBrief(contact.expires())) {
                 throw new Rejection(423, "Interval Too Brief: " + contact.expires() + " s is below Min-Expires "
                         + policy.minExpires(),
                         List.of(Map.entry(HeaderNames.MIN_EXPIRES, Integer.toString(policy.minExpires()))));
             }
         }
-        return contacts;
     }
 
     private static List<String> path(SipRequest register) {

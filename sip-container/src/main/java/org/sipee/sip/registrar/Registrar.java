@@ -17,6 +17,8 @@ import org.sipee.sip.message.SipUri;
  * Thread-safe without locks of its own: each REGISTER reads, changes and writes its address-of-record in one
  * {@code compute}, storing a new immutable value, so REGISTERs for one address-of-record apply one after the
  * other and either completely or not at all (§10.3). Expired bindings are never returned, swept or not.
+ * The remapping functions report their outcome to this JVM, so the map must run them here (ConcurrentHashMap, or
+ * a cache whose compute runs in the caller), not ship them to another node.
  */
 public final class Registrar {
 

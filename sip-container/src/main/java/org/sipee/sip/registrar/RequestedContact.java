@@ -63,7 +63,7 @@ record RequestedContact(String uri, String contact, String key, long expires, in
      * §6; without reg-id, one binding per instance as RFC 5627 §6 has it), else the URI (RFC 3261 §10.3 step 7).
      */
     String identity() {
-        return instanceId != null ? "instance " + instanceId + " reg-id " + regId : "URI " + uri;
+        return instanceId != null ? "instance " + instanceId + " reg-id " + regId : "URI " + key;
     }
 
     boolean sameBindingAs(Binding binding) {

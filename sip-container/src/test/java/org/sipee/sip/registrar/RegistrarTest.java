@@ -3,6 +3,7 @@ package org.sipee.sip.registrar;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.sipee.sip.message.SipRequest;
 import org.sipee.sip.message.SipResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -215,7 +216,7 @@ class RegistrarTest {
 
     @Test
     void onlyARegisterIsAccepted() {
-        var options = new org.sipee.sip.message.SipRequest("OPTIONS", "sip:example.com");
+        var options = new SipRequest("OPTIONS", "sip:example.com");
         assertThrows(IllegalArgumentException.class, () -> f.registrar.register(options, PHONE, "udp"));
     }
 }
