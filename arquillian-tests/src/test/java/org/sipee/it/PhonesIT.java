@@ -16,9 +16,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sipee.rar.api.SipConnection;
+import org.sipee.rar.api.SipConnectionFactory;
 import org.sipee.session.Call;
 import org.sipee.session.Registrations;
 import org.sipee.session.SessionRegistry;
+import org.sipee.sip.auth.DigestAlgorithm;
+import org.sipee.sip.auth.DigestCredentials;
+import org.sipee.sip.auth.Digests;
+import org.sipee.sip.auth.UacCredentials;
+import org.sipee.sip.ua.OutboundRegistration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -57,6 +64,9 @@ class PhonesIT {
 
     @Inject
     ProtectedHandlers handlers;
+
+    @Resource(lookup = "java:/sip/SipConnectionFactory")
+    SipConnectionFactory sip;
 
     @Resource(lookup = "java:jboss/infinispan/cache/sipee/registrations")
     ConcurrentMap<String, ?> bindings;
@@ -144,6 +154,51 @@ class PhonesIT {
     void aUserWithNoContactIsTemporarilyUnavailable() throws Exception {
         phone.inviteAs("alice", "alice-password", "bob", phone.pcmuOffer());
         phone.ack(phone.expect(480, 2, "INVITE", WAIT));
+    }
+
+    @Test
+    @OperateOnDeployment("demo")
+    void theServerRegistersItselfUpstreamAndKeepsItRefreshed() throws Exception {
+        OutboundRegistration upstream;
+        try (SipConnection connection = sip.getConnection()) {
+            upstream = connection.registerUpstream(OutboundRegistration.Settings.of(
+                    "sip:127.0.0.1:" + TestDeployments.TEST_SIP_PORT, "sip:alice@127.0.0.1",
+                    new UacCredentials("alice", "alice-password", null)).withExpires(2));
+        }
+        try {
+            Poll.until("registered with our own registrar", () -> !registrations.contacts("sip:alice@127.0.0.1").isEmpty(), WAIT);
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos(); // past two lifetimes: refreshed in time
+            while (System.nanoTime() < until) {
+                assertEquals(1, registrations.contacts("sip:alice@127.0.0.1").size(), "still registered");
+                Thread.sleep(100);
+            }
+        } finally {
+            upstream.close();
+        }
+        Poll.until("unregistered on close", () -> registrations.contacts("sip:alice@127.0.0.1").isEmpty(), WAIT);
+    }
+
+    @Test
+    @OperateOnDeployment("demo")
+    void aCallWePlaceAnswersTheCalleesChallenge() throws Exception {
+        String target = "sip:trunk@127.0.0.1:" + phone.sipPort();
+        try (SipConnection connection = sip.getConnection()) {
+            connection.dial("sip:demo@127.0.0.1", target, null, new UacCredentials("trunk-user", "trunk-secret", null));
+        }
+        String invite = phone.expectRequest("INVITE", WAIT);
+        phone.respond(invite, 407, "Proxy Authentication Required", null,
+                "Proxy-Authenticate: Digest realm=\"carrier\", nonce=\"n0nce\", qop=\"auth\", algorithm=MD5\r\n");
+        phone.expectRequest("ACK", WAIT);
+        String again = phone.expectRequest("INVITE", WAIT);
+        DigestCredentials credentials = DigestCredentials.parse(SipPhone.headerOf(again, "Proxy-Authorization"));
+        assertEquals("trunk-user", credentials.username());
+        String ha1 = Digests.ha1(DigestAlgorithm.MD5, "trunk-user", "carrier", "trunk-secret");
+        assertEquals(Digests.response(DigestAlgorithm.MD5, ha1, "INVITE", credentials.uri(), "n0nce", credentials.nc(),
+                credentials.cnonce(), "auth"), credentials.response(), "the digest of the secret");
+        assertTrue(SipPhone.headerOf(again, "CSeq").startsWith("2 INVITE"), again);
+        phone.respond(again, 486, "Busy Here", null);
+        phone.expectRequest("ACK", WAIT);
+        EngineProbe.assertNothingLeft(registry, TIMER_D);
     }
 
     @Test

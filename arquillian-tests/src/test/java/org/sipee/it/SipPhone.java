@@ -281,6 +281,11 @@ public final class SipPhone implements AutoCloseable {
 
     /** Answers a request of the server (§8.2.6: Via, From, To, Call-ID, CSeq copied), with an SDP body or none. */
     public void respond(String request, int status, String reason, String sdp) throws IOException {
+        respond(request, status, reason, sdp, "");
+    }
+
+    /** As {@link #respond(String, int, String, String)}, with more header lines (each ending CRLF). */
+    public void respond(String request, int status, String reason, String sdp, String extraHeaders) throws IOException {
         StringBuilder response = new StringBuilder("SIP/2.0 " + status + " " + reason + "\r\n");
         for (String line : request.substring(0, request.indexOf("\r\n\r\n")).split("\r\n")) {
             String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(java.util.Locale.ROOT) : "";
@@ -291,7 +296,7 @@ public final class SipPhone implements AutoCloseable {
             }
         }
         byte[] body = sdp == null ? new byte[0] : sdp.getBytes(StandardCharsets.UTF_8);
-        response.append("Contact: <sip:phone@127.0.0.1:").append(sip.getLocalPort()).append(">\r\n");
+        response.append("Contact: <sip:phone@127.0.0.1:").append(sip.getLocalPort()).append(">\r\n").append(extraHeaders);
         if (sdp != null) {
             response.append("Content-Type: application/sdp\r\n");
         }

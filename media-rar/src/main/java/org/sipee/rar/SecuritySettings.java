@@ -29,7 +29,7 @@ record SecuritySettings(String securityDomain, String realm, AuthPolicy auth, Re
                 EngineSettings.range("authFailureLimit", ra.getAuthFailureLimit(), 1, 1000),
                 Duration.ofSeconds(EngineSettings.range("authFailureWindowSeconds", ra.getAuthFailureWindowSeconds(), 1, 86_400)),
                 Duration.ofSeconds(EngineSettings.range("authBanSeconds", ra.getAuthBanSeconds(), 1, 86_400)));
-        int minExpires = EngineSettings.range("registrationMinExpires", ra.getRegistrationMinExpires(), 1, 86_400);
+        int minExpires = EngineSettings.range("registrationMinExpires", ra.getRegistrationMinExpires(), 1, 3600); // §10.3: 423 only below an hour
         int maxExpires = EngineSettings.range("registrationMaxExpires", ra.getRegistrationMaxExpires(), minExpires, 604_800);
         RegistrarPolicy registrations = new RegistrarPolicy(minExpires, maxExpires,
                 Math.min(Math.max(RegistrarPolicy.defaults().defaultExpires(), minExpires), maxExpires),
