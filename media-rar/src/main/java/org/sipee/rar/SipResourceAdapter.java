@@ -19,7 +19,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
  * sipPort, transports, tcpIdleTimeoutSeconds, sessionTimers, sessionExpiresSeconds, minSeSeconds (RFC 4028),
  * rtpPortMin, rtpPortMax, mediaTimeoutSeconds, answerTimeoutSeconds, answerTimeoutStatus, t1Millis, deliveryThreads;
  * media events over JMS: mediaEventsTopic (empty: off), mediaEventsConnectionFactory, qualityReportSeconds;
- * phones: securityDomain (Elytron; empty: off), authRealm, nonceLifetimeSeconds, authFailureLimit,
+ * phones: securityDomain (Elytron; empty: off), authRealm, nonceLifetimeSeconds, digestAlgorithms, md5OnlyUserAgents, authFailureLimit,
  * authFailureWindowSeconds, authBanSeconds, registrationMinExpires, registrationMaxExpires, maxRegistrationsPerUser,
  * maxCallsPerUser.
  * Applications reach it through the SipConnectionFactory (no message inflow).
@@ -48,6 +48,8 @@ public class SipResourceAdapter implements ResourceAdapter {
     private String securityDomain = "SipeeDomain";
     private String authRealm = "sipee";
     private Integer nonceLifetimeSeconds = 300;
+    private String digestAlgorithms = "SHA-256,MD5";
+    private String md5OnlyUserAgents = "^baresip";
     private Integer authFailureLimit = 5;
     private Integer authFailureWindowSeconds = 60;
     private Integer authBanSeconds = 300;
@@ -137,6 +139,10 @@ public class SipResourceAdapter implements ResourceAdapter {
     public void setAuthRealm(String authRealm) { this.authRealm = authRealm; }
     public Integer getNonceLifetimeSeconds() { return nonceLifetimeSeconds; }
     public void setNonceLifetimeSeconds(Integer nonceLifetimeSeconds) { this.nonceLifetimeSeconds = nonceLifetimeSeconds; }
+    public String getDigestAlgorithms() { return digestAlgorithms; }
+    public void setDigestAlgorithms(String digestAlgorithms) { this.digestAlgorithms = digestAlgorithms; }
+    public String getMd5OnlyUserAgents() { return md5OnlyUserAgents; }
+    public void setMd5OnlyUserAgents(String md5OnlyUserAgents) { this.md5OnlyUserAgents = md5OnlyUserAgents; }
     public Integer getAuthFailureLimit() { return authFailureLimit; }
     public void setAuthFailureLimit(Integer authFailureLimit) { this.authFailureLimit = authFailureLimit; }
     public Integer getAuthFailureWindowSeconds() { return authFailureWindowSeconds; }
@@ -174,6 +180,8 @@ public class SipResourceAdapter implements ResourceAdapter {
                 && Objects.equals(securityDomain, other.securityDomain)
                 && Objects.equals(authRealm, other.authRealm)
                 && Objects.equals(nonceLifetimeSeconds, other.nonceLifetimeSeconds)
+                && Objects.equals(digestAlgorithms, other.digestAlgorithms)
+                && Objects.equals(md5OnlyUserAgents, other.md5OnlyUserAgents)
                 && Objects.equals(authFailureLimit, other.authFailureLimit)
                 && Objects.equals(authFailureWindowSeconds, other.authFailureWindowSeconds)
                 && Objects.equals(authBanSeconds, other.authBanSeconds)
@@ -188,6 +196,6 @@ public class SipResourceAdapter implements ResourceAdapter {
         return Objects.hash(bindAddress, sipPort, transports, tcpIdleTimeoutSeconds, sessionTimers,
                 sessionExpiresSeconds, minSeSeconds, mediaTimeoutSeconds, answerTimeoutSeconds, answerTimeoutStatus, rtpPortMin,
                 rtpPortMax, t1Millis, deliveryThreads, mediaEventsTopic, mediaEventsConnectionFactory, qualityReportSeconds,
-                securityDomain, authRealm, nonceLifetimeSeconds, authFailureLimit, authFailureWindowSeconds, authBanSeconds, registrationMinExpires, registrationMaxExpires, maxRegistrationsPerUser, maxCallsPerUser);
+                securityDomain, authRealm, nonceLifetimeSeconds, digestAlgorithms, md5OnlyUserAgents, authFailureLimit, authFailureWindowSeconds, authBanSeconds, registrationMinExpires, registrationMaxExpires, maxRegistrationsPerUser, maxCallsPerUser);
     }
 }

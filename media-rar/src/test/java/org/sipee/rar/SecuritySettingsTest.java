@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.resource.spi.ResourceAdapterInternalException;
 
 import org.junit.jupiter.api.Test;
 import org.sipee.sip.auth.AuthPolicy;
+import org.sipee.sip.auth.DigestAlgorithm;
 import org.sipee.sip.registrar.RegistrarPolicy;
 
 /** The phones' config-properties: defaults of ra.xml, off when securityDomain is empty, and bad values named. */
@@ -21,7 +24,9 @@ class SecuritySettingsTest {
         SecuritySettings settings = EngineSettings.from(new SipResourceAdapter()).security().orElseThrow();
         assertEquals("SipeeDomain", settings.securityDomain());
         assertEquals("sipee", settings.realm());
-        assertEquals(new AuthPolicy(Duration.ofSeconds(300), 5, Duration.ofSeconds(60), Duration.ofSeconds(300)), settings.auth());
+        assertEquals(new AuthPolicy(Duration.ofSeconds(300), 5, Duration.ofSeconds(60), Duration.ofSeconds(300),
+                List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), Pattern.compile("^baresip")), settings.auth());
+        assertEquals(List.of(DigestAlgorithm.MD5), settings.auth().algorithmsFor("baresip v1.0.0 (x86_64/linux)"));
         assertEquals(new RegistrarPolicy(60, 7200, 3600, 10), settings.registrations());
         assertEquals(10, settings.maxCallsPerUser());
     }
@@ -44,6 +49,10 @@ class SecuritySettingsTest {
     void badValuesNameTheirProperty() {
         assertNamed("authRealm", ra -> ra.setAuthRealm("a\"b"));
         assertNamed("nonceLifetimeSeconds", ra -> ra.setNonceLifetimeSeconds(0));
+        assertNamed("digestAlgorithms", ra -> ra.setDigestAlgorithms("SHA-512"));
+        assertNamed("digestAlgorithms", ra -> ra.setDigestAlgorithms("MD5,md5"));
+        assertNamed("digestAlgorithms", ra -> ra.setDigestAlgorithms(""));
+        assertNamed("md5OnlyUserAgents", ra -> ra.setMd5OnlyUserAgents("(unclosed"));
         assertNamed("authFailureLimit", ra -> ra.setAuthFailureLimit(0));
         assertNamed("authBanSeconds", ra -> ra.setAuthBanSeconds(null));
         assertNamed("registrationMinExpires", ra -> ra.setRegistrationMinExpires(7200));

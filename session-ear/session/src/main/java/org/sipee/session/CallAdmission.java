@@ -29,6 +29,10 @@ final class CallAdmission {
         this.registry = registry;
     }
 
+    SipAuthentication authentication() {
+        return authentication;
+    }
+
     Verdict admit(InboundCall call, HandlerMethod handler) {
         if (!handler.access().isProtected()) {
             return Verdict.OPEN;

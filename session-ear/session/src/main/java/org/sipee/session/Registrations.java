@@ -66,8 +66,14 @@ public class Registrations {
         registrar = null;
     }
 
+    /** A REGISTER no @Register handler answered: the phone authenticates (401 first), then registers. */
+    void serve(OutOfDialogRequest request, SipAuthentication authentication) {
+        authentication.authenticate(request.request(), request.source(), request::respond)
+                .ifPresent(user -> register(request, user));
+    }
+
     /** §10.3: an authenticated user registers its own address of record only (step 3). */
-    void register(OutOfDialogRequest request, SipIdentity user) {
+    private void register(OutOfDialogRequest request, SipIdentity user) {
         Registrar current = registrar;
         String aor;
         try {

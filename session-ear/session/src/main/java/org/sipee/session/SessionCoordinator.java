@@ -59,7 +59,6 @@ public class SessionCoordinator implements SipApplicationListener {
     ManagedScheduledExecutorService scheduler;
 
     private EngineAccess engine;
-    private SipAuthentication authentication;
     private CallAdmission admission;
     private Future<?> answerSweep;
     private ListenerRegistration registration;
@@ -74,8 +73,7 @@ public class SessionCoordinator implements SipApplicationListener {
             engine = new EngineAccess(connectionFactory);
             try (SipConnection connection = connectionFactory.getConnection()) {
                 AnswerTimeout answerTimeout = connection.answerTimeout();
-                authentication = new SipAuthentication(connection.security());
-                admission = new CallAdmission(authentication, registry);
+                admission = new CallAdmission(new SipAuthentication(connection.security()), registry);
                 registrations.start(connection.security(), scheduler);
                 registration = connection.register(this);
                 answerSweep = AnswerSweep.start(scheduler, registry, answerTimeout);
@@ -90,10 +88,6 @@ public class SessionCoordinator implements SipApplicationListener {
 
     private synchronized CallAdmission admission() {
         return admission;
-    }
-
-    private synchronized SipAuthentication authentication() {
-        return authentication;
     }
 
     /** The application is going away: its calls end on the wire (BYE, CANCEL or 503) and their media is released. */
@@ -250,10 +244,7 @@ public class SessionCoordinator implements SipApplicationListener {
         }
     }
 
-    /**
-     * OPTIONS or REGISTER outside a call: the @Options or @Register handlers may answer it; else OPTIONS gets our
-     * capabilities and REGISTER the registrar, once the phone authenticated.
-     */
+    /** OPTIONS or REGISTER outside a call: the @Options or @Register handlers may answer, else our capabilities or the registrar. */
     @Override
     public void onRequest(OutOfDialogRequest request) {
         boolean register = request.method().equals("REGISTER");
@@ -261,8 +252,7 @@ public class SessionCoordinator implements SipApplicationListener {
         try {
             handlers.notify(register ? HandlerKind.REGISTER : HandlerKind.OPTIONS, received, request.request().callId());
             if (register && received.claim()) {
-                authentication().authenticate(request.request(), request.source(), request::respond)
-                        .ifPresent(user -> registrations.register(request, user));
+                registrations.serve(request, admission().authentication());
             }
         } finally {
             received.answerIfUnanswered();

@@ -15,14 +15,13 @@ import java.util.function.LongSupplier;
 
 import org.sipee.sip.message.SipRequest;
 
-import static org.sipee.sip.auth.DigestAlgorithm.MD5;
-import static org.sipee.sip.auth.DigestAlgorithm.SHA_256;
 
 /**
  * Digest authentication of requests to one realm (RFC 3261 §22, RFC 7616, RFC 8760). REGISTER is challenged with
  * 401 and WWW-Authenticate, every other method with 407 and Proxy-Authenticate (we are the PBX the caller's
- * calls go through, §22.3). A challenge offers SHA-256 first, then MD5 (RFC 8760 §2.4), both with qop="auth" and
- * the same nonce: the client answers one of them, and the nonce's count is kept once whichever it picks.
+ * calls go through, §22.3). A challenge offers the policy's algorithms, by default SHA-256 first, then MD5 (RFC 8760
+ * §2.4), all with qop="auth" and the same nonce: the client answers one of them, and the nonce's count is kept once
+ * whichever it picks; a User-Agent known to give up on an algorithm it lacks gets MD5 alone.
  * <p>
  * Credentials are taken from the Authorization and Proxy-Authorization lines for our realm; lines of other
  * schemes or realms are left to others. Wrong credentials and unknown users take the same path (an unknown user is
@@ -38,6 +37,7 @@ public final class DigestAuthenticator {
 
     private final String realm;
     private final DigestSecrets secrets;
+    private final AuthPolicy policy;
     private final NonceManager nonces;
     private final AuthFailureTracker failures;
     private final Map<DigestAlgorithm, String> unknownUserHa1 = new EnumMap<>(DigestAlgorithm.class);
@@ -45,6 +45,7 @@ public final class DigestAuthenticator {
     public DigestAuthenticator(String realm, DigestSecrets secrets, AuthPolicy policy, LongSupplier clockMillis) {
         this.realm = Objects.requireNonNull(realm, "realm");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.nonces = new NonceManager(clockMillis, policy.nonceLifetime());
         this.failures = new AuthFailureTracker(policy.maxFailures(), policy.failureWindow(), policy.banTime(),
                 clockMillis);
@@ -84,7 +85,7 @@ public final class DigestAuthenticator {
             return new AuthOutcome.Refused(400, "Bad Request (credentials: " + e.getMessage() + ")");
         }
         if (credentials == null) {
-            return challenge(register, false);
+            return challenge(request, register, false);
         }
         if (!credentials.uri().equals(request.requestUri())) { // §22.4, RFC 7616 §3.4.6
             return new AuthOutcome.Refused(400, "Bad Request (credentials: uri is not the Request-URI)");
@@ -93,16 +94,16 @@ public final class DigestAuthenticator {
         boolean qopOk = credentials.qop() == null || credentials.qop().toLowerCase(Locale.ROOT).equals("auth");
         NonceManager.Status nonce = nonces.status(credentials.nonce());
         if (algorithm.isEmpty() || !qopOk || nonce == NonceManager.Status.UNKNOWN) {
-            return challenge(register, false);
+            return challenge(request, register, false);
         }
         if (!verified(credentials, algorithm.get(), request.method())) {
             failed(credentials, source);
-            return challenge(register, false);
+            return challenge(request, register, false);
         }
         // RFC 7616 §3.3: stale=true only for a valid response; a replayed nc is treated the same (a new nonce)
         long count = credentials.qop() == null ? 1 : credentials.nonceCount();
         if (nonce == NonceManager.Status.STALE || !nonces.accept(credentials.nonce(), count)) {
-            return challenge(register, true);
+            return challenge(request, register, true);
         }
         return new AuthOutcome.Authenticated(credentials.username(), algorithm.get());
     }
@@ -149,10 +150,10 @@ public final class DigestAuthenticator {
                 credentials.username(), source.getAddress(), banned ? "; source banned" : "");
     }
 
-    private AuthOutcome.Challenge challenge(boolean register, boolean stale) {
+    private AuthOutcome.Challenge challenge(SipRequest request, boolean register, boolean stale) {
         String nonce = nonces.issue();
-        List<String> challenges = List.of(DigestChallenge.of(realm, nonce, SHA_256, stale).toHeaderValue(),
-                DigestChallenge.of(realm, nonce, MD5, stale).toHeaderValue());
+        List<String> challenges = policy.algorithmsFor(request.header("User-Agent")).stream()
+                .map(algorithm -> DigestChallenge.of(realm, nonce, algorithm, stale).toHeaderValue()).toList();
         return register ? new AuthOutcome.Challenge(401, "WWW-Authenticate", challenges, stale)
                 : new AuthOutcome.Challenge(407, "Proxy-Authenticate", challenges, stale);
     }

@@ -48,6 +48,23 @@ class DigestAuthenticatorTest {
     }
 
     @Test
+    void aUserAgentThatCannotSkipAnAlgorithmIsChallengedWithMd5AloneAndCanStillLogIn() {
+        DigestAuthenticator quirky = new DigestAuthenticator(REALM, secrets, new AuthPolicy(Duration.ofSeconds(300), 3,
+                Duration.ofSeconds(60), Duration.ofSeconds(600), List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
+                java.util.regex.Pattern.compile("^baresip")), now::get);
+        SipRequest old = invite("User-Agent", "baresip v1.0.0 (x86_64/linux)");
+        AuthOutcome.Challenge c = assertInstanceOf(AuthOutcome.Challenge.class, quirky.authenticate(old, SOURCE));
+        assertEquals(1, c.challenges().size());
+        DigestChallenge md5 = offered(c, 0);
+        assertEquals(DigestAlgorithm.MD5, md5.digestAlgorithm().orElseThrow());
+        assertInstanceOf(AuthOutcome.Authenticated.class, quirky.authenticate(invite("User-Agent", "baresip v1.0.0",
+                "Proxy-Authorization", answer(md5, "alice", "secret", 1)), SOURCE));
+        AuthOutcome.Challenge other = assertInstanceOf(AuthOutcome.Challenge.class,
+                quirky.authenticate(invite("User-Agent", "Linphone/5.2"), SOURCE));
+        assertEquals(2, other.challenges().size(), "everyone else gets both");
+    }
+
+    @Test
     void registerIsChallengedWith401() {
         AuthOutcome.Challenge c = challenge(new SipRequest("REGISTER", "sip:192.0.2.2"));
         assertEquals(401, c.status());
