@@ -69,7 +69,10 @@ public final class Baresip implements AutoCloseable {
             int rtpFirstPort, int rtpLastPort, int toneHz, boolean autoAnswer, String codecs, Path folder,
             Duration lifetime) {
 
-        /** A phone sip:USER@127.0.0.1 listening on 127.0.0.1:sipPort, RTP on the 10 ports from rtpFirstPort. */
+        /**
+         * A phone sip:USER@127.0.0.1 listening on 127.0.0.1:sipPort, RTP on the 10 ports from rtpFirstPort. baresip
+         * binds UDP and TCP on sipPort and TLS (TCP) on sipPort + 1: phones need SIP ports at least 2 apart.
+         */
         public static Settings peer(String user, int sipPort, int rtpFirstPort, Path folder) {
             return new Settings(user, null, null, 0, sipPort, rtpFirstPort, rtpFirstPort + 9, 440, true, null,
                     folder, Duration.ofMinutes(5));
@@ -164,6 +167,8 @@ public final class Baresip implements AutoCloseable {
     /** Which sent requests carried credentials, by Call-ID and CSeq: a 401/407 to one of them is a refusal. */
     private final Map<String, Boolean> sentWithCredentials = new HashMap<>();
     private final Set<String> incomingCalls = new HashSet<>();
+    /** Set once its output has ended: nothing more can come. */
+    private volatile boolean ended;
 
     private Baresip(Settings settings, Process process, Writer log) {
         this.settings = settings;
@@ -321,9 +326,9 @@ public final class Baresip implements AutoCloseable {
                     }
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || !reader.isAlive() && !process.isAlive()) {
+                if (left <= 0 || ended) {
                     throw new AssertionError(settings.aor() + ":" + settings.sipPort() + ": no " + event + " within "
-                            + timeout.toMillis() + " ms" + (process.isAlive() ? "" : " (baresip exited)") + quotes());
+                            + timeout.toMillis() + " ms" + (ended ? " (baresip exited)" : "") + quotes());
                 }
                 try {
                     lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
@@ -347,7 +352,7 @@ public final class Baresip implements AutoCloseable {
                     }
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || !reader.isAlive() && !process.isAlive()) {
+                if (left <= 0 || ended) {
                     throw new AssertionError(settings.aor() + ": no line matching " + pattern + " within "
                             + timeout.toMillis() + " ms" + quotes());
                 }
@@ -495,6 +500,7 @@ public final class Baresip implements AutoCloseable {
             }
         }
         synchronized (lines) {
+            ended = true;
             lines.notifyAll();
         }
     }
