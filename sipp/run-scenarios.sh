@@ -47,6 +47,9 @@ run() {
 callee_port=5080
 transfer_to=127.0.0.1:5081
 media_port=${SIPP_MEDIA_PORT:-16000}
+# Digest authentication (realm "sipee"): the demo's development user answers the server's 401/407 challenges.
+# SIPp 3.6 signs sip:HOST:PORT unless -auth_uri names the Request-URI (USER@HOST:PORT), which INVITEs need.
+auth=(-au "${SIPP_AUTH_USER:-alice}" -ap "${SIPP_AUTH_PASSWORD:-alice-password}")
 party_pids=()
 party_names=()
 # port: waits (5 s at most) until 127.0.0.1:port is bound over UDP, so the first INVITE does not wait for a
@@ -122,18 +125,29 @@ run session_timer_422        -sf "$here/session_timer_422.xml"        -s demo -m
 run prack                    -sf "$here/prack.xml"                    -s early -m 5 -r 10 -l 5
 # The IVR (sip:ivr@): 0 is refused, 2 leads to the voicemail, # ends it with our BYE (RFC 4733 digits from SIPp's pcaps; root)
 run ivr_menu                 -sf "$here/ivr_menu.xml"                 -s ivr   -m 2 -r 1 -l 1
+# Registration with digest authentication (RFC 3261 §10, §22): 401, credentials, 200 listing our binding, then the
+# un-REGISTER (Expires: 0) leaves none of ours; calls overlap, each with a Contact of its own
+run register_auth            -sf "$here/register_auth.xml"          -s alice "${auth[@]}" -m 10 -r 10
+# Without credentials a call to a registered user, or through the forwarding route, gets 407 and nothing else
+run invite_unauthenticated   -sf "$here/invite_unauthenticated.xml" -s alice -m 5 -r 10
+run invite_unauthenticated_9 -sf "$here/invite_unauthenticated.xml" -s 9123  -m 5 -r 10
+# With them, the forwarded call goes through: 407, the INVITE again with Proxy-Authorization, 200, ACK, BYE
+start invite_auth_callee  "$callee_port" -sf "$here/b2bua_callee.xml" -rtp_echo -m 5
+run   invite_auth         -sf "$here/invite_auth.xml"       -s 9123 "${auth[@]}" -auth_uri "9123@$target" -m 5 -r 10 -l 5
+await_parties "$last_status"
 # The back-to-back user agent (sip:9NUMBER@ calls sip:NUMBER@127.0.0.1:5080): the callee's SIPp first, then the
 # caller. Ringing and answer passed on, PCMA to PCMU transcoded (the callee echoes; pcaps need root), BYE passed on
 start b2bua_callee        "$callee_port" -sf "$here/b2bua_callee.xml" -rtp_echo -m 5
-run   b2bua_call          -sf "$here/b2bua_caller.xml"      -s 9123 -m 5 -r 10 -l 5 -d 2000
+run   b2bua_call          -sf "$here/b2bua_caller.xml"      -s 9123 "${auth[@]}" -auth_uri "9123@$target" \
+      -m 5 -r 10 -l 5 -d 2000
 await_parties "$last_status"
 # a refusal passed on as it is: the callee's 486 reaches the caller as 486 Busy Here
 start b2bua_busy_callee   "$callee_port" -sf "$here/uas_busy.xml" -m 5
-run   b2bua_busy          -sf "$here/b2bua_busy_caller.xml" -s 9123 -m 5 -r 10
+run   b2bua_busy          -sf "$here/b2bua_busy_caller.xml" -s 9123 "${auth[@]}" -auth_uri "9123@$target" -m 5 -r 10
 await_parties "$last_status"
 # the caller's CANCEL cancels the server's INVITE to the callee (RFC 3261 §9): 200 and 487 on both legs
 start b2bua_ringing_callee "$callee_port" -sf "$here/b2bua_ringing_callee.xml" -m 5
-run   b2bua_cancel        -sf "$here/call_cancel.xml"       -s 9123 -m 5 -r 10
+run   b2bua_cancel        -sf "$here/call_cancel.xml"       -s 9123 "${auth[@]}" -auth_uri "9123@$target" -m 5 -r 10
 await_parties "$last_status"
 # A conference room (sip:conf-ROOM@): three members join a second apart and leave at different times, so the
 # room holds 1, 2, 3, 2, 1, then none (A: 0-6 s, B: 1-7 s, C: 2-4 s); then the closed room's name opens a new one
@@ -149,7 +163,8 @@ run   conference_reopened -sf "$here/conference_member.xml" -s "$room" -m 1 -d 1
 # up after the final NOTIFY; B and C talk until B hangs up and the server BYEs C
 start transfer_b "$callee_port"      -sf "$here/blind_transfer_b.xml" -m 1
 start transfer_c "${transfer_to##*:}" -sf "$here/blind_transfer_c.xml" -m 1
-run   blind_transfer      -sf "$here/blind_transfer_transferor.xml" -s 9123 -key transfer_to "$transfer_to" -m 1
+run   blind_transfer      -sf "$here/blind_transfer_transferor.xml" -s 9123 -key transfer_to "$transfer_to" \
+      "${auth[@]}" -auth_uri "9123@$target" -m 1
 await_parties "$last_status"
 # The scenarios where the transport matters, again over TCP (-t t1: one connection for all calls)
 run call_cancel_tcp      -sf "$here/call_cancel.xml"      -s ring  -m 5 -r 10 -t t1
