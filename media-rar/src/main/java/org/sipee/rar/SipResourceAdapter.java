@@ -49,7 +49,7 @@ public class SipResourceAdapter implements ResourceAdapter {
     private String authRealm = "sipee";
     private Integer nonceLifetimeSeconds = 300;
     private String digestAlgorithms = "SHA-256,MD5";
-    private String md5OnlyUserAgents = "^baresip";
+    private String md5OnlyUserAgents = "(?i)^(baresip|sipp)";
     private Integer authFailureLimit = 5;
     private Integer authFailureWindowSeconds = 60;
     private Integer authBanSeconds = 300;

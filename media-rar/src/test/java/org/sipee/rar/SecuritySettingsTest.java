@@ -25,7 +25,7 @@ class SecuritySettingsTest {
         assertEquals("SipeeDomain", settings.securityDomain());
         assertEquals("sipee", settings.realm());
         assertEquals(new AuthPolicy(Duration.ofSeconds(300), 5, Duration.ofSeconds(60), Duration.ofSeconds(300),
-                List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), Pattern.compile("^baresip")), settings.auth());
+                List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), Pattern.compile("(?i)^(baresip|sipp)")), settings.auth());
         assertEquals(List.of(DigestAlgorithm.MD5), settings.auth().algorithmsFor("baresip v1.0.0 (x86_64/linux)"));
         assertEquals(new RegistrarPolicy(60, 7200, 3600, 10), settings.registrations());
         assertEquals(10, settings.maxCallsPerUser());
