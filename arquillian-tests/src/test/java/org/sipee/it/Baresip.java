@@ -277,6 +277,21 @@ public final class Baresip implements AutoCloseable {
         command("/dial " + uri);
     }
 
+    /**
+     * A whole call: {@code caller} dials {@code uri}, both wait until it is established, each hears {@code talk} of
+     * audio, then the caller hangs up and both see the call closed; each wait bounded by {@code timeout}.
+     */
+    public static void converse(Baresip caller, Baresip callee, String uri, Duration talk, Duration timeout) {
+        caller.dial(uri);
+        callee.awaitCallEstablished(timeout);
+        caller.awaitCallEstablished(timeout);
+        caller.awaitReceivedAudio(talk, timeout);
+        callee.awaitReceivedAudio(talk, timeout);
+        caller.hangUp();
+        caller.awaitCallClosed(timeout);
+        callee.awaitCallClosed(timeout);
+    }
+
     /** Hangs up the current call. */
     public void hangUp() {
         command("/hangup");

@@ -25,14 +25,7 @@ class BaresipPeerTest {
     void twoPhonesCallEachOtherAndEachHearsTheOthersTone() {
         try (Baresip alice = Baresip.start(Settings.peer("alice", 5110, 30100, folder.resolve("alice")).tone(440));
                 Baresip bob = Baresip.start(Settings.peer("bob", 5120, 30110, folder.resolve("bob")).tone(1000))) {
-            alice.dial("sip:bob@127.0.0.1:5120");
-            bob.awaitCallEstablished(WAIT);
-            alice.awaitCallEstablished(WAIT);
-            alice.awaitReceivedAudio(TALK, WAIT);
-            bob.awaitReceivedAudio(TALK, WAIT);
-            alice.hangUp();
-            alice.awaitCallClosed(WAIT);
-            bob.awaitCallClosed(WAIT);
+            Baresip.converse(alice, bob, "sip:bob@127.0.0.1:5120", TALK, WAIT);
 
             // 20 dB above the other probes: each hears the other's tone, and its own is not what it hears
             Tones.assertDominant(alice.receivedAudio(), 1000, 50, "what alice heard");

@@ -80,14 +80,7 @@ class BaresipPhonesIT {
             bob.awaitRegistered(WAIT);
             assertEquals(1, registrations.contacts("sip:bob@127.0.0.1").size(), registrations.contacts("sip:bob@127.0.0.1").toString());
 
-            alice.dial("sip:bob@127.0.0.1");
-            bob.awaitCallEstablished(WAIT);
-            alice.awaitCallEstablished(WAIT);
-            alice.awaitReceivedAudio(TALK, WAIT);
-            bob.awaitReceivedAudio(TALK, WAIT);
-            alice.hangUp();
-            alice.awaitCallClosed(WAIT);
-            bob.awaitCallClosed(WAIT);
+            Baresip.converse(alice, bob, "sip:bob@127.0.0.1", TALK, WAIT);
 
             Tones.assertDominant(alice.receivedAudio(), 1000, 50, "alice hears bob");
             Tones.assertDominant(bob.receivedAudio(), 440, 50, "bob hears alice");
