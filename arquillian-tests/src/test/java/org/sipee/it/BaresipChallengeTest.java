@@ -11,8 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sipee.it.Baresip.SipMessage;
-import org.sipee.it.Baresip.Settings;
+import org.sipee.it.BaresipTrace.SipMessage;
 
 /**
  * How baresip 1.0.0 (libre 1.1) answers digest challenges, against a stand-in registrar (SIPp on 5150): one MD5
@@ -54,8 +53,9 @@ class BaresipChallengeTest {
         }
     }
 
-    private Settings phone(String name) {
-        return Settings.peer("alice", 5151, 30140, folder.resolve(name)).registeringAt("127.0.0.1:5150", PASSWORD, 600);
+    private BaresipSettings phone(String name) {
+        return BaresipSettings.peer("alice", 5151, 30140, folder.resolve(name))
+                .registeringAt("127.0.0.1:5150", PASSWORD, 600);
     }
 
     private static List<SipMessage> sentRegisters(Baresip phone) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sipee.it.Baresip.Settings;
 
 /**
  * The baresip harness without our server: two phones call each other directly, each sends its own tone and must hear
@@ -23,8 +22,10 @@ class BaresipPeerTest {
 
     @Test
     void twoPhonesCallEachOtherAndEachHearsTheOthersTone() {
-        try (Baresip alice = Baresip.start(Settings.peer("alice", 5110, 30100, folder.resolve("alice")).tone(440));
-                Baresip bob = Baresip.start(Settings.peer("bob", 5120, 30110, folder.resolve("bob")).tone(1000))) {
+        try (Baresip alice = Baresip.start(BaresipSettings.peer("alice", 5110, 30100, folder.resolve("alice"))
+                        .tone(440));
+                Baresip bob = Baresip.start(BaresipSettings.peer("bob", 5120, 30110, folder.resolve("bob"))
+                        .tone(1000))) {
             Baresip.converse(alice, bob, "sip:bob@127.0.0.1:5120", TALK, WAIT);
 
             // 20 dB above the other probes: each hears the other's tone, and its own is not what it hears
@@ -37,12 +38,13 @@ class BaresipPeerTest {
 
     @Test
     void aPhoneWithManualAnswerRingsUntilItAnswers() {
-        try (Baresip alice = Baresip.start(Settings.peer("alice", 5112, 30120, folder.resolve("alice")).tone(440));
-                Baresip bob = Baresip.start(Settings.peer("bob", 5122, 30130, folder.resolve("bob")).tone(1000)
+        try (Baresip alice = Baresip.start(BaresipSettings.peer("alice", 5112, 30120, folder.resolve("alice"))
+                        .tone(440));
+                Baresip bob = Baresip.start(BaresipSettings.peer("bob", 5122, 30130, folder.resolve("bob")).tone(1000)
                         .manualAnswer())) {
             alice.dial("sip:bob@127.0.0.1:5122");
             bob.awaitIncomingCall(WAIT);
-            alice.await(Baresip.Event.RINGING, WAIT);
+            alice.await(BaresipEvent.RINGING, WAIT);
             assertTrue(alice.messages().stream().noneMatch(m -> m.startLine().startsWith("SIP/2.0 200")),
                     "nothing answered before bob did");
             bob.answer();

@@ -44,7 +44,9 @@ class BaresipPhonesIT {
 
     @Deployment(name = "demo", order = 2)
     static Archive<?> demo() {
-        return TestDeployments.demoEarWith("baresip-phones", BaresipPhonesIT.class, Baresip.class, EngineProbe.class);
+        return TestDeployments.demoEarWith("baresip-phones", BaresipPhonesIT.class, EngineProbe.class,
+                Baresip.class, BaresipSettings.class, BaresipConfig.class, BaresipEvent.class, BaresipOutput.class,
+                BaresipTrace.class, BaresipAudio.class);
     }
 
     @Inject
@@ -72,9 +74,9 @@ class BaresipPhonesIT {
     @Test
     @OperateOnDeployment("demo")
     void aliceCallsBobAndEachHearsTheOther() {
-        try (Baresip alice = Baresip.start(Baresip.Settings.peer("alice", 5130, 30200, folder.resolve("alice"))
+        try (Baresip alice = Baresip.start(BaresipSettings.peer("alice", 5130, 30200, folder.resolve("alice"))
                         .registeringAt(SERVER, "alice-password", 600).tone(440));
-             Baresip bob = Baresip.start(Baresip.Settings.peer("bob", 5132, 30210, folder.resolve("bob"))
+             Baresip bob = Baresip.start(BaresipSettings.peer("bob", 5132, 30210, folder.resolve("bob"))
                         .registeringAt(SERVER, "bob-password", 600).tone(1000))) {
             alice.awaitRegistered(WAIT);
             bob.awaitRegistered(WAIT);
@@ -91,7 +93,7 @@ class BaresipPhonesIT {
     @Test
     @OperateOnDeployment("demo")
     void aWrongPasswordDoesNotRegister() {
-        try (Baresip mallory = Baresip.start(Baresip.Settings.peer("alice", 5134, 30220, folder.resolve("mallory"))
+        try (Baresip mallory = Baresip.start(BaresipSettings.peer("alice", 5134, 30220, folder.resolve("mallory"))
                 .registeringAt(SERVER, "not-alices-password", 600))) {
             String failed = mallory.awaitRegistrationFailed(WAIT);
             assertTrue(registrations.contacts("sip:alice@127.0.0.1").isEmpty(), failed);
