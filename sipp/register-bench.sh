@@ -8,15 +8,19 @@
 #   KAMAILIO=1      also start Kamailio with kamailio/kamailio-registrar-auth.cfg on 127.0.0.1:KAMAILIO_PORT
 #                   (default 5090) and measure it at the same rates in the same run, after our server at each rate;
 #   KAMAILIO=only   Kamailio alone (no server needed)
-#   SIPP_LOCAL_PORT SIPp's port (default 15161); BENCH_USER, BENCH_PASSWORD (default alice, alice-password)
+#   SIPP_LOCAL_PORT SIPp's port (default 15161)
+#   BENCH_USERS     how many users the registrations spread over (default 100: bench000.. with password benchNNN-pw;
+#                   one user per call in turn, so no user passes the registrar's per-user binding limit). They are added
+#                   to our server's Elytron realm SipeeRealm for the run with JBOSS_CLI (default: the provisioned
+#                   WildFly's jboss-cli.sh, connected to 127.0.0.1:9990) and removed after, and to Kamailio's db_text
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 target=${1:-127.0.0.1:5060}; secs=${2:-20}; shift 2 || true
 rates=${*:-200 500 1000}
 kamailio=${KAMAILIO:-0}
 kamailio_port=${KAMAILIO_PORT:-5090}
-user=${BENCH_USER:-alice}
-password=${BENCH_PASSWORD:-alice-password}
+users=${BENCH_USERS:-100}
+jboss_cli=${JBOSS_CLI:-$here/../arquillian-tests/target/wildfly-34.0.1.Final/bin/jboss-cli.sh}
 hz=$(getconf CLK_TCK)
 work=$(mktemp -d)
 kamailio_pid=
@@ -30,7 +34,31 @@ cpu_ticks() {
   echo "$total"
 }
 
+# the bench users: SIPp's injection file, Kamailio's subscriber table, CLI for our realm (add or remove)
+names() { for i in $(seq 0 $((users - 1))); do printf 'bench%03d\n' "$i"; done; }
+{ echo SEQUENTIAL; names | awk '{print $1 ";[authentication username=" $1 " password=" $1 "-pw];"}'; } > "$work/users.csv"
+mkdir -p "$work/db"
+printf 'id(int,auto) table_name(string) table_version(int)\n0:version:1\n1:subscriber:7\n' > "$work/db/version"
+{ echo 'id(int,auto) username(string) domain(string) password(string)'; names | awk '{print NR ":" $1 ":sipee:" $1 "-pw"}'; } \
+  > "$work/db/subscriber"
+realm_users() {
+  names | while read -r name; do
+    if [ "$1" = add ]; then
+      echo "/subsystem=elytron/filesystem-realm=SipeeRealm:add-identity(identity=$name)"
+      echo "/subsystem=elytron/filesystem-realm=SipeeRealm:set-password(identity=$name, clear={password=$name-pw})"
+      echo "/subsystem=elytron/filesystem-realm=SipeeRealm:add-identity-attribute(identity=$name, name=groups, value=[phone])"
+    else
+      echo "/subsystem=elytron/filesystem-realm=SipeeRealm:remove-identity(identity=$name)"
+    fi
+  done > "$work/$1.cli"
+  "$jboss_cli" -c --file="$work/$1.cli" >"$work/$1.log" 2>&1
+}
+server_users=0
+
 stop_kamailio() {
+  if [ "$server_users" = 1 ]; then
+    realm_users remove || echo "removing the bench users failed: see $work/remove.log" >&2
+  fi
   if [ -n "$kamailio_pid" ] && kill -0 "$kamailio_pid" 2>/dev/null; then
     kill "$kamailio_pid"              # its main process stops the children it forked
     wait "$kamailio_pid" 2>/dev/null || true
@@ -43,12 +71,16 @@ server_pids=()
 if [ "$kamailio" != only ]; then
   server_pids=("${SERVER_PID:-$(pgrep -f 'jboss-modules.jar' | head -n 1)}")
   [ -n "${server_pids[0]}" ] || { echo "no server process found (set SERVER_PID, or KAMAILIO=only)" >&2; exit 2; }
+  realm_users remove || true   # left over from an interrupted run
+  realm_users add || { cat "$work/add.log" >&2; echo "adding the bench users with $jboss_cli failed" >&2; exit 2; }
+  server_users=1
 fi
 
 kamailio_pids=()
 if [ "$kamailio" != 0 ]; then
   command -v kamailio >/dev/null || { echo "kamailio not found: apt-get install -y kamailio" >&2; exit 2; }
-  KAMAILIO_PID_FILE="$work/kamailio.pid" "$here/kamailio/run.sh" "$kamailio_port" >"$work/kamailio.log" 2>&1 &
+  KAMAILIO_DB="$work/db" KAMAILIO_PID_FILE="$work/kamailio.pid" "$here/kamailio/run.sh" "$kamailio_port" \
+      >"$work/kamailio.log" 2>&1 &
   kamailio_pid=$!
   # bound, and its worker processes forked (they do the work: all of them are measured)
   bound=$(printf '0100007F:%04X' "$kamailio_port")
@@ -67,7 +99,7 @@ bench() {
   local calls=$((rate * secs)) before after ok failed achieved retrans
   before=$(cpu_ticks "$@")
   # an explicit local port: SIPp's "-p 0" would try 5060 first
-  (cd "$work" && sipp "$at" -sf "$here/register_bench.xml" -s "$user" -au "$user" -ap "$password" \
+  (cd "$work" && sipp "$at" -sf "$here/register_bench.xml" -inf "$work/users.csv" \
       -i 127.0.0.1 -p "${SIPP_LOCAL_PORT:-15161}" -r "$rate" -m "$calls" -nostdin \
       -timeout $((secs * 3 + 30))s -trace_screen -screen_file "$work/screen" \
       -trace_stat -stf "$work/stat.csv" -fd 1000 >/dev/null 2>&1) || true

@@ -79,10 +79,10 @@ final class ElytronUsers implements DigestSecrets, UserDirectory {
         return new ElytronUsers(domainName, securityDomain);
     }
 
+    /** Each lookup's context is closed: a file-system realm holds a lock on the identity until then. */
     @Override
     public String ha1(String username, String realm, DigestAlgorithm algorithm) {
-        try {
-            ServerAuthenticationContext context = domain.createNewAuthenticationContext();
+        try (ServerAuthenticationContext context = domain.createNewAuthenticationContext()) {
             context.setAuthenticationName(username);
             if (!context.exists()) {
                 return null;
@@ -103,8 +103,7 @@ final class ElytronUsers implements DigestSecrets, UserDirectory {
 
     @Override
     public Optional<SipIdentity> identity(String username) {
-        try {
-            ServerAuthenticationContext context = domain.createNewAuthenticationContext();
+        try (ServerAuthenticationContext context = domain.createNewAuthenticationContext()) {
             context.setAuthenticationName(username);
             if (!context.exists() || !context.authorize()) {
                 return Optional.empty(); // gone since, or without the domain's login permission
