@@ -32,10 +32,6 @@ final class SipAuthentication {
         this.security = security;
     }
 
-    boolean isOn() {
-        return security.isPresent();
-    }
-
     Optional<SipIdentity> authenticate(SipRequest request, InetSocketAddress source, Answer answer) {
         if (security.isEmpty()) {
             LOG.warning(() -> request.method() + " " + request.callId() + " needs authentication, but the adapter's "
