@@ -45,17 +45,23 @@ final class BackToBack implements LinkedDial, LegListener {
         BackToBack legs = new BackToBack(caller, targets.size());
         caller.addLegListener(legs);
         RuntimeException lastFailure = null;
+        int unplaceable = 0;
         for (String target : targets) {
             try {
                 caller.engine().apply(c -> c.dial(caller.remoteParty(), target, legs));
             } catch (RuntimeException e) { // a target we cannot call (not an IP literal, malformed)
                 LOG.info(() -> "call " + caller.callId() + " not connected to " + target + ": " + e.getMessage());
                 lastFailure = e;
-                legs.refused(500, "Server Internal Error", null);
+                unplaceable++;
             }
         }
-        if (lastFailure != null && legs.connected.isDone() && legs.connected.isCompletedExceptionally()) {
-            legs.connected.obtrudeException(lastFailure); // none could be placed: why the last one could not
+        if (unplaceable == targets.size()) { // none could be placed: the caller learns why the last one could not
+            caller.reject(500, "Server Internal Error");
+            legs.connected.completeExceptionally(lastFailure);
+        } else {
+            for (int i = 0; i < unplaceable; i++) {
+                legs.refused(500, "Server Internal Error", null);
+            }
         }
         return legs.connected;
     }

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import org.sipee.rar.api.SipIdentity;
 import org.sipee.rar.api.SipSecurity;
 import org.sipee.sip.auth.AuthOutcome;
+import org.sipee.sip.message.ReasonPhrases;
 import org.sipee.sip.message.SipHeader;
 import org.sipee.sip.message.SipRequest;
 
@@ -51,8 +52,7 @@ final class SipAuthentication {
         if (outcome instanceof AuthOutcome.Challenge challenge) {
             List<SipHeader> headers = challenge.challenges().stream()
                     .map(value -> SipHeader.of(challenge.headerName(), value)).toList();
-            answer.send(challenge.status(), challenge.status() == 401 ? "Unauthorized" : "Proxy Authentication Required",
-                    headers);
+            answer.send(challenge.status(), ReasonPhrases.of(challenge.status()), headers);
         } else if (outcome instanceof AuthOutcome.Refused refused) {
             LOG.fine(() -> request.method() + " " + request.callId() + " from " + source + " refused " + refused.status()
                     + ": " + refused.reason());
