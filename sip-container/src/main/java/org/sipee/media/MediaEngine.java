@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Facade of the RTP engine: port allocation and RTP streams on one or two Netty event loops. */
 public final class MediaEngine implements AutoCloseable {
@@ -43,6 +44,7 @@ public final class MediaEngine implements AutoCloseable {
     private final PortAllocator ports;
     private final Set<UdpRtpStream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong exhaustions = new AtomicLong();
     private final ConferenceClock conferenceClock;
     private final String cname;
 
@@ -118,6 +120,11 @@ public final class MediaEngine implements AutoCloseable {
             } catch (IOException e) {
                 closeQuietly(rtpSocket);
                 ports.release(port);
+                if (outOfDescriptors(e)) {
+                    exhaustions.incrementAndGet();
+                    throw new PortsExhaustedException("cannot open RTP sockets for port " + port + ": " + e.getMessage()
+                            + " (the process's file descriptor limit, ulimit -n, is reached)");
+                }
                 throw new UncheckedIOException("cannot bind RTP port " + port + " on " + bindAddress.getHostAddress(), e);
             }
             UdpRtpStream[] self = new UdpRtpStream[1];
@@ -140,6 +147,7 @@ public final class MediaEngine implements AutoCloseable {
             }
             return stream;
         }
+        exhaustions.incrementAndGet();
         throw new PortsExhaustedException("no free RTP/RTCP port pair in " + config.rtpPortMin() + ".." + config.rtpPortMax()
                 + " on " + bindAddress.getHostAddress() + ": " + ports.capacity() + " pairs, " + streams.size()
                 + " used by our streams, " + heldElsewhere.size() + " held by other sockets");
@@ -172,6 +180,16 @@ public final class MediaEngine implements AutoCloseable {
     }
 
     /** Ports currently allocated (two per open stream, until its sockets are closed). */
+    /** RTP/RTCP port pairs of the range not allocated (some may still be held by other sockets). */
+    public int freePortPairs() {
+        return ports.capacity() - ports.pairsInUse();
+    }
+
+    /** Times a stream could not be opened for want of a port pair or a socket. */
+    public long portExhaustions() {
+        return exhaustions.get();
+    }
+
     public int portsInUse() {
         return ports.portsInUse();
     }
@@ -216,6 +234,12 @@ public final class MediaEngine implements AutoCloseable {
             ch.close();
             throw e;
         }
+    }
+
+    /** EMFILE/ENFILE: no socket can be had, which is exhaustion like a full range, not a fault. */
+    private static boolean outOfDescriptors(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Too many open files");
     }
 
     private static void closeQuietly(DatagramChannel ch) {

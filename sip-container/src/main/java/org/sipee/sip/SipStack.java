@@ -6,13 +6,18 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SingleThreadEventLoop;
 import io.netty.channel.nio.NioEventLoopGroup;
 import org.sipee.sip.dialog.DialogTable;
+import org.sipee.sip.overload.LoadProbe;
+import org.sipee.sip.overload.OverloadGate;
 import org.sipee.sip.transaction.EventLoopTimerScheduler;
 import org.sipee.sip.transaction.ClientTransactionLayer;
 import org.sipee.sip.transaction.RequestChannel;
@@ -43,11 +48,12 @@ public final class SipStack implements AutoCloseable {
     private final DialogTable dialogs;
     private final UasCore uas;
     private final UserAgent uac;
+    private final OverloadGate gate;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipStack(EventLoopGroup group, EventLoop eventLoop, SipTransports transports,
                      ServerTransactionLayer transactions, ClientTransactionLayer clientTransactions,
-                     DialogTable dialogs, UasCore uas, UserAgent uac) {
+                     DialogTable dialogs, UasCore uas, UserAgent uac, OverloadGate gate) {
         this.group = group;
         this.eventLoop = eventLoop;
         this.transports = transports;
@@ -56,6 +62,7 @@ public final class SipStack implements AutoCloseable {
         this.dialogs = dialogs;
         this.uas = uas;
         this.uac = uac;
+        this.gate = gate;
     }
 
     /**
@@ -64,6 +71,16 @@ public final class SipStack implements AutoCloseable {
      * @throws java.net.BindException naming transport, address and port when the port is taken
      */
     public static SipStack start(SipStackConfig config, Executor ioExecutor, UserAgentListener listener) throws IOException {
+        return start(config, ioExecutor, listener, () -> 0, () -> Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #start(SipStackConfig, Executor, UserAgentListener)}, with the load of the layers above and beside
+     * the stack ({@link OverloadGate}): their queued work counts towards the backlog that sheds new requests, and
+     * without a free RTP port pair an INVITE gets 503.
+     */
+    public static SipStack start(SipStackConfig config, Executor ioExecutor, UserAgentListener listener,
+                                 IntSupplier externalBacklog, IntSupplier freeMediaPairs) throws IOException {
         UaPolicy policy = config.ua(); // RFC 4028 / RFC 3262 options of both cores
         InetSocketAddress bindAddress = new InetSocketAddress(config.bindAddress(), config.port());
         if (bindAddress.isUnresolved()) {
@@ -81,7 +98,9 @@ public final class SipStack implements AutoCloseable {
                 transports::localAddress, clientTransactions, policy));
         UserAgent uac = new UserAgent(new UacSetup(eventLoop, scheduler, timers, clientTransactions, dialogs,
                 transports::localAddress, policy));
-        ServerTransactionLayer transactions = new ServerTransactionLayer(transports::sendResponse, scheduler, timers, uas);
+        OverloadGate gate = new OverloadGate(config.overload(), stackLoad(externalBacklog, freeMediaPairs, eventLoop, uas, uac),
+                System::currentTimeMillis, bound -> ThreadLocalRandom.current().nextInt(bound));
+        ServerTransactionLayer transactions = new ServerTransactionLayer(transports::sendResponse, scheduler, timers, uas, gate);
         try {
             // §18.1.2, §18.2.1: requests go to the server transactions, responses to the client transactions
             transports.bind(group, bindAddress, transactions::onRequest, clientTransactions::onResponse);
@@ -89,7 +108,18 @@ public final class SipStack implements AutoCloseable {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
             throw e;
         }
-        return new SipStack(group, eventLoop, transports, transactions, clientTransactions, dialogs, uas, uac);
+        return new SipStack(group, eventLoop, transports, transactions, clientTransactions, dialogs, uas, uac, gate);
+    }
+
+    /** The external backlog plus the event loop's own queued tasks; the calls of both cores. */
+    private static LoadProbe stackLoad(IntSupplier externalBacklog, IntSupplier freeMediaPairs, EventLoop loop,
+                                       UasCore uas, UserAgent uac) {
+        SingleThreadEventLoop tasks = (SingleThreadEventLoop) loop;
+        return new LoadProbe() {
+            @Override public int backlog() { return externalBacklog.getAsInt() + tasks.pendingTasks(); }
+            @Override public int calls() { return uas.liveCalls() + uac.liveCalls(); }
+            @Override public int freeMediaPairs() { return freeMediaPairs.getAsInt(); }
+        };
     }
 
     private static List<Transport> transportsOf(SipStackConfig config) {
@@ -128,7 +158,7 @@ public final class SipStack implements AutoCloseable {
         return new SipStackStats(transactions.size(), clientTransactions.size(), dialogs.size(),
                 uas.liveCalls() + uac.liveCalls(),
                 transports.counters().messagesReceived(), transports.counters().malformedMessages(),
-                transports.connections());
+                transports.connections(), gate.refusals(), gate.shedding());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.sipee.sip.overload.OverloadPolicy;
 import org.sipee.sip.ua.UaPolicy;
 
 /**
@@ -21,9 +22,10 @@ import org.sipee.sip.ua.UaPolicy;
  *                       never while a request on it awaits its final response
  * @param ua             RFC 4028 session timers (Session-Expires, Min-SE) and RFC 3262 options of both cores
  *                       (default {@link UaPolicy#DEFAULTS}: 1800 s, Min-SE 90 s, timers on, 100rel supported)
+ * @param overload       when new requests get 503 (default {@link OverloadPolicy#DEFAULTS})
  */
 public record SipStackConfig(String bindAddress, int port, Duration t1, Duration t2, Duration t4,
-                             List<String> transports, Duration tcpIdleTimeout, UaPolicy ua) {
+                             List<String> transports, Duration tcpIdleTimeout, UaPolicy ua, OverloadPolicy overload) {
 
     public static final int DEFAULT_PORT = 5060;
     public static final List<String> DEFAULT_TRANSPORTS = List.of("UDP", "TCP");
@@ -46,11 +48,12 @@ public record SipStackConfig(String bindAddress, int port, Duration t1, Duration
         transports = normalize(transports);
         requirePositive("tcpIdleTimeout", tcpIdleTimeout);
         ua = ua == null ? UaPolicy.DEFAULTS : ua;
+        overload = overload == null ? OverloadPolicy.DEFAULTS : overload;
     }
 
     public SipStackConfig(String bindAddress, int port, Duration t1, Duration t2, Duration t4,
                           List<String> transports, Duration tcpIdleTimeout) {
-        this(bindAddress, port, t1, t2, t4, transports, tcpIdleTimeout, UaPolicy.DEFAULTS);
+        this(bindAddress, port, t1, t2, t4, transports, tcpIdleTimeout, UaPolicy.DEFAULTS, OverloadPolicy.DEFAULTS);
     }
 
     /** The timers only; UDP and TCP with the default idle timeout. */
@@ -64,20 +67,25 @@ public record SipStackConfig(String bindAddress, int port, Duration t1, Duration
     }
 
     public SipStackConfig withT1(Duration newT1) {
-        return new SipStackConfig(bindAddress, port, newT1, t2, t4, transports, tcpIdleTimeout, ua);
+        return new SipStackConfig(bindAddress, port, newT1, t2, t4, transports, tcpIdleTimeout, ua, overload);
     }
 
     public SipStackConfig withTransports(List<String> newTransports) {
-        return new SipStackConfig(bindAddress, port, t1, t2, t4, newTransports, tcpIdleTimeout, ua);
+        return new SipStackConfig(bindAddress, port, t1, t2, t4, newTransports, tcpIdleTimeout, ua, overload);
     }
 
     public SipStackConfig withTcpIdleTimeout(Duration newTimeout) {
-        return new SipStackConfig(bindAddress, port, t1, t2, t4, transports, newTimeout, ua);
+        return new SipStackConfig(bindAddress, port, t1, t2, t4, transports, newTimeout, ua, overload);
     }
 
     /** Session timers and 100rel; e.g. {@code withUa(new UaPolicy(600, 120, true, false))}. */
     public SipStackConfig withUa(UaPolicy newUa) {
-        return new SipStackConfig(bindAddress, port, t1, t2, t4, transports, tcpIdleTimeout, newUa);
+        return new SipStackConfig(bindAddress, port, t1, t2, t4, transports, tcpIdleTimeout, newUa, overload);
+    }
+
+    /** Load shedding thresholds and the per-source flood limit. */
+    public SipStackConfig withOverload(OverloadPolicy newOverload) {
+        return new SipStackConfig(bindAddress, port, t1, t2, t4, transports, tcpIdleTimeout, ua, newOverload);
     }
 
     private static List<String> normalize(List<String> names) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 import org.sipee.sip.message.SipRequest;
+import org.sipee.sip.overload.SourceBans;
 
 
 /**
@@ -26,7 +27,7 @@ import org.sipee.sip.message.SipRequest;
  * Credentials are taken from the Authorization and Proxy-Authorization lines for our realm; lines of other
  * schemes or realms are left to others. Wrong credentials and unknown users take the same path (an unknown user is
  * checked against a random HA1), get a fresh challenge, and count as a failure of the source address; too many
- * ban it ({@link AuthFailureTracker}): it is then refused with 403 before its credentials are looked at.
+ * ban it ({@link SourceBans}): it is then refused with 403 before its credentials are looked at.
  * Thread-safe; call it on a worker thread, since {@link DigestSecrets} may block. ACK and CANCEL must not be
  * challenged (§22.1): callers pass them by.
  */
@@ -39,7 +40,7 @@ public final class DigestAuthenticator {
     private final DigestSecrets secrets;
     private final AuthPolicy policy;
     private final NonceManager nonces;
-    private final AuthFailureTracker failures;
+    private final SourceBans failures;
     private final Map<DigestAlgorithm, String> unknownUserHa1 = new EnumMap<>(DigestAlgorithm.class);
 
     public DigestAuthenticator(String realm, DigestSecrets secrets, AuthPolicy policy, LongSupplier clockMillis) {
@@ -47,7 +48,7 @@ public final class DigestAuthenticator {
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.nonces = new NonceManager(clockMillis, policy.nonceLifetime());
-        this.failures = new AuthFailureTracker(policy.maxFailures(), policy.failureWindow(), policy.banTime(),
+        this.failures = new SourceBans(policy.maxFailures(), policy.failureWindow(), policy.banTime(),
                 clockMillis);
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
@@ -145,7 +146,7 @@ public final class DigestAuthenticator {
     }
 
     private void failed(DigestCredentials credentials, InetSocketAddress source) {
-        boolean banned = failures.recordFailure(source.getAddress());
+        boolean banned = failures.count(source.getAddress());
         LOG.log(banned ? Level.INFO : Level.DEBUG, "digest authentication of {0} from {1} failed{2}",
                 credentials.username(), source.getAddress(), banned ? "; source banned" : "");
     }

@@ -27,6 +27,11 @@ public final class Branches {
         return Via.MAGIC_COOKIE + HexFormat.of().formatHex(bytes);
     }
 
+    /** A random To tag for a final response the transaction layer sends itself (§8.2.6.2). */
+    static String localTag() {
+        return next().substring(Via.MAGIC_COOKIE.length());
+    }
+
     /** Adds a top Via with a new branch and rport (RFC 3581) to a request we originate; returns the branch. */
     public static String addTopVia(SipRequest request, InetSocketAddress local) {
         String branch = next();

@@ -22,12 +22,19 @@ public final class ServerTransactionLayer {
     private final TimerScheduler scheduler;
     private final SipTimers timers;
     private final TransactionUser user;
+    private final RequestAdmission admission;
 
     public ServerTransactionLayer(ResponseChannel channel, TimerScheduler scheduler, SipTimers timers, TransactionUser user) {
+        this(channel, scheduler, timers, user, RequestAdmission.ALL);
+    }
+
+    public ServerTransactionLayer(ResponseChannel channel, TimerScheduler scheduler, SipTimers timers, TransactionUser user,
+                                  RequestAdmission admission) {
         this.channel = channel;
         this.scheduler = scheduler;
         this.timers = timers;
         this.user = user;
+        this.admission = admission;
     }
 
     public void onRequest(SipRequest request, InetSocketAddress source) {
@@ -47,6 +54,11 @@ public final class ServerTransactionLayer {
                 ? new InviteServerTransaction(key, request, channel, scheduler, timers, this::remove)
                 : new NonInviteServerTransaction(key, request, channel, scheduler, timers, this::remove);
         table.put(key, created);
+        Refusal refusal = request.isMethod("CANCEL") ? null : admission.admit(request, source);
+        if (refusal != null) {
+            created.sendResponse(refusal.responseTo(request)); // before any per-call work; no 100 Trying first
+            return;
+        }
         MergeKey merge = MergeKey.of(request);
         if (merge != null && !request.isMethod("CANCEL")) {
             TransactionKey first = outsideDialog.putIfAbsent(merge, key);
@@ -55,7 +67,7 @@ public final class ServerTransactionLayer {
             }
             if (first != null && !first.equals(key) && table.containsKey(first)) {
                 // §8.2.2.2: the same request arrived by another path (forked and merged): 482
-                created.sendResponse(Responses.create(request, 482, "Loop Detected", Branches.next().substring(7)));
+                created.sendResponse(Responses.create(request, 482, "Loop Detected", Branches.localTag()));
                 return;
             }
         }

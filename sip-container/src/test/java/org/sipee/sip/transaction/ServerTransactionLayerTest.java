@@ -6,8 +6,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.sipee.sip.message.SipRequest;
+import org.sipee.sip.message.SipResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -19,24 +21,7 @@ class ServerTransactionLayerTest {
     private final List<InviteServerTransaction> cancelled = new ArrayList<>();
     private final InetSocketAddress source = new InetSocketAddress("192.0.2.1", 5070);
     private final ServerTransactionLayer layer = new ServerTransactionLayer(f.channel, f.scheduler,
-            TransactionFixtures.TIMERS, new TransactionUser() {
-        @Override
-        public void onNewRequest(SipRequest request, InetSocketAddress from, ServerTransaction transaction) {
-            events.add("new " + request.method());
-        }
-
-        @Override
-        public void onCancel(SipRequest cancel, ServerTransaction cancelTransaction, InviteServerTransaction invite) {
-            events.add("cancel");
-            cancelled.add(invite);
-            cancelTransaction.sendResponse(TransactionFixtures.response(cancel, 200));
-        }
-
-        @Override
-        public void onAck(SipRequest ack, InetSocketAddress from) {
-            events.add("ack");
-        }
-    });
+            TransactionFixtures.TIMERS, layerUser());
 
     @Test
     void inviteGets100AndRetransmissionsAreAbsorbed() {
@@ -86,5 +71,46 @@ class ServerTransactionLayerTest {
         layer.onRequest(options, source);
         layer.onRequest(TransactionFixtures.request("INFO", "z9hG4bKs"), source);
         assertEquals(List.of("new OPTIONS", "new INFO"), events);
+    }
+
+    @Test
+    void aRefusedRequestGetsItsFinalResponseFromItsTransactionAndNeverReachesTheUser() {
+        List<String> asked = new ArrayList<>();
+        ServerTransactionLayer shedding = new ServerTransactionLayer(f.channel, f.scheduler, TransactionFixtures.TIMERS,
+                layerUser(), (request, from) -> {
+                    asked.add(request.method());
+                    return new Refusal(503, "Service Unavailable", 7);
+                });
+        shedding.onRequest(TransactionFixtures.request("INVITE", "z9hG4bKshed"), source);
+        shedding.onRequest(TransactionFixtures.request("INVITE", "z9hG4bKshed"), source);
+        shedding.onRequest(TransactionFixtures.request("ACK", "z9hG4bKshed"), source);
+        shedding.onRequest(TransactionFixtures.request("CANCEL", "z9hG4bKshed"), source);
+        assertEquals(List.of("INVITE"), asked, "asked once: neither the retransmission, the ACK nor CANCEL");
+        assertEquals(List.of("cancel"), events, "only the CANCEL reaches the user");
+        assertEquals(List.of(503, 503, 200), f.sentStatuses(), "no 100 Trying; the retransmission gets the 503 again");
+        SipResponse refusal = f.sent.get(0);
+        assertEquals("7", refusal.header("Retry-After"));
+        assertNotNull(refusal.to().tag(), "a final response carries a To tag (§8.2.6.2)");
+    }
+
+    private TransactionUser layerUser() {
+        return new TransactionUser() {
+            @Override
+            public void onNewRequest(SipRequest request, InetSocketAddress from, ServerTransaction transaction) {
+                events.add("new " + request.method());
+            }
+
+            @Override
+            public void onCancel(SipRequest cancel, ServerTransaction cancelTransaction, InviteServerTransaction invite) {
+                events.add("cancel");
+                cancelled.add(invite);
+                cancelTransaction.sendResponse(TransactionFixtures.response(cancel, 200));
+            }
+
+            @Override
+            public void onAck(SipRequest ack, InetSocketAddress from) {
+                events.add("ack");
+            }
+        };
     }
 }
