@@ -1,6 +1,7 @@
 package org.sipee.it;
 
 import java.io.File;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -53,24 +54,25 @@ public final class TestDeployments {
     public static ResourceAdapterArchive rarWith(int sipPort, int t1Millis, Map<String, String> more) {
         ResourceAdapterArchive rar = productionRar();
         rar.delete("META-INF/ironjacamar.xml");
-        String properties = more.entrySet().stream()
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("sipPort", Integer.toString(sipPort));
+        config.put("t1Millis", Integer.toString(t1Millis));
+        config.put("rtpPortMin", Integer.toString(TEST_RTP_MIN));
+        config.put("rtpPortMax", Integer.toString(TEST_RTP_MAX));
+        config.put("answerTimeoutSeconds", Integer.toString(TEST_ANSWER_TIMEOUT_SECONDS));
+        config.putAll(more); // a test's own values replace these
+        String properties = config.entrySet().stream()
                 .map(p -> "  <config-property name=\"" + p.getKey() + "\">" + p.getValue() + "</config-property>\n")
                 .collect(Collectors.joining());
         return rar.addAsManifestResource(new StringAsset("""
                 <ironjacamar>
-                  <config-property name="sipPort">%d</config-property>
-                  <config-property name="t1Millis">%d</config-property>
-                  <config-property name="rtpPortMin">%d</config-property>
-                  <config-property name="rtpPortMax">%d</config-property>
-                  <config-property name="answerTimeoutSeconds">%d</config-property>
                 %s  <transaction-support>NoTransaction</transaction-support>
                   <connection-definitions>
                     <connection-definition class-name="org.sipee.rar.SipManagedConnectionFactory"
                         jndi-name="java:/sip/SipConnectionFactory" pool-name="SipConnectionFactory"/>
                   </connection-definitions>
                 </ironjacamar>
-                """.formatted(sipPort, t1Millis, TEST_RTP_MIN, TEST_RTP_MAX, TEST_ANSWER_TIMEOUT_SECONDS, properties)),
-                "ironjacamar.xml");
+                """.formatted(properties)), "ironjacamar.xml");
     }
 
     /** An EAR like the demo's: the built session jar in lib, plus a war with the test and its handlers. */

@@ -41,6 +41,7 @@ final class Engine implements AutoCloseable {
     final SdpOfferer offerer;
     final Duration mediaTimeout;
     final AnswerTimeout answerTimeout;
+    final int retryAfterSeconds;
     final Optional<MediaEventsConfig> mediaEvents;
     /** Empty when authentication is off (securityDomain empty). */
     final Optional<SipSecurity> security;
@@ -57,6 +58,7 @@ final class Engine implements AutoCloseable {
         this.offerer = new SdpOfferer(media.advertisedAddress());
         this.mediaTimeout = settings.mediaTimeout();
         this.answerTimeout = settings.answerTimeout();
+        this.retryAfterSeconds = settings.sip().overload().overloadRetryAfterSeconds();
         this.mediaEvents = settings.mediaEvents();
         this.events = events;
         this.security = security;
@@ -75,8 +77,9 @@ final class Engine implements AutoCloseable {
         try {
             events = settings.mediaEvents().map(config -> startEvents(config, settings.qualityReportInterval(),
                     new WorkManagerExecutor(context.getWorkManager(), "sipee-media-events", hints))).orElse(null);
+            OsLimits.check(settings.media());
             media = MediaEngine.start(settings.media(), io);
-            SipStack sip = SipStack.start(settings.sip(), io, router);
+            SipStack sip = SipStack.start(settings.sip(), io, router, pool::queued, media::freePortPairs);
             Engine engine = new Engine(pool, router, media, sip, settings, events, security);
             LOG.info(() -> "SIP on " + sip.localAddress() + ", RTP " + settings.media().rtpPortMin() + "-"
                     + settings.media().rtpPortMax() + " advertised as " + engine.media.advertisedAddress());

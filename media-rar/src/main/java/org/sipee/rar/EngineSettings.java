@@ -11,6 +11,8 @@ import org.sipee.media.MediaConfig;
 import org.sipee.rar.api.AnswerTimeout;
 import org.sipee.rar.api.MediaEventsConfig;
 import org.sipee.sip.SipStackConfig;
+import org.sipee.sip.overload.AddressBlock;
+import org.sipee.sip.overload.OverloadPolicy;
 import org.sipee.sip.ua.UaPolicy;
 
 /**
@@ -32,7 +34,8 @@ record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeo
             int rtpMin = required("rtpPortMin", ra.getRtpPortMin());
             int rtpMax = required("rtpPortMax", ra.getRtpPortMax());
             SipStackConfig sip = SipStackConfig.defaults(ra.getBindAddress(), sipPort).withT1(Duration.ofMillis(t1))
-                    .withTransports(transports).withTcpIdleTimeout(Duration.ofSeconds(tcpIdle)).withUa(ua);
+                    .withTransports(transports).withTcpIdleTimeout(Duration.ofSeconds(tcpIdle)).withUa(ua)
+                    .withOverload(overload(ra));
             MediaConfig media = new MediaConfig(ra.getBindAddress(), rtpMin, rtpMax);
             // 0 turns it off; otherwise long enough for a silence-suppressing peer's comfort-noise gaps
             int mediaTimeout = range("mediaTimeoutSeconds", ra.getMediaTimeoutSeconds(), 0, 86_400);
@@ -59,6 +62,17 @@ record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeo
                     + ", RFC 4028 §5), was " + expires);
         }
         return new UaPolicy(expires, minSe, on, UaPolicy.DEFAULTS.require100rel());
+    }
+
+    /** When new requests get 503: the backlog, the call limit, per-source floods (RFC 3261 §21.5.4). */
+    private static OverloadPolicy overload(SipResourceAdapter ra) {
+        return new OverloadPolicy(range("overloadBacklog", ra.getOverloadBacklog(), 2, 1_000_000),
+                range("overloadRetryAfterSeconds", ra.getOverloadRetryAfterSeconds(), 1, 3600),
+                range("maxCalls", ra.getMaxCalls(), 1, 1_000_000),
+                range("floodRequests", ra.getFloodRequests(), 2, 1_000_000),
+                Duration.ofSeconds(range("floodWindowSeconds", ra.getFloodWindowSeconds(), 1, 3600)),
+                Duration.ofSeconds(range("floodBanSeconds", ra.getFloodBanSeconds(), 1, 86_400)),
+                AddressBlock.parseList("floodExemptSources", ra.getFloodExemptSources()));
     }
 
     /** Media events go to mediaEventsTopic (empty: not published) through mediaEventsConnectionFactory. */

@@ -113,6 +113,11 @@ public class SipConnectionImpl implements SipConnection {
     }
 
     @Override
+    public int retryAfterSeconds() {
+        return engine().retryAfterSeconds;
+    }
+
+    @Override
     public String advertisedAddress() {
         return engine().media.advertisedAddress();
     }

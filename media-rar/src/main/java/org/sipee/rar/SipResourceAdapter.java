@@ -21,7 +21,8 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
  * media events over JMS: mediaEventsTopic (empty: off), mediaEventsConnectionFactory, qualityReportSeconds;
  * phones: securityDomain (Elytron; empty: off), authRealm, nonceLifetimeSeconds, digestAlgorithms, md5OnlyUserAgents, authFailureLimit,
  * authFailureWindowSeconds, authBanSeconds, registrationMinExpires, registrationMaxExpires, maxRegistrationsPerUser,
- * maxCallsPerUser.
+ * maxCallsPerUser; load shedding: overloadBacklog, overloadRetryAfterSeconds, maxCalls, floodRequests,
+ * floodWindowSeconds, floodBanSeconds, floodExemptSources.
  * Applications reach it through the SipConnectionFactory (no message inflow).
  */
 public class SipResourceAdapter implements ResourceAdapter {
@@ -35,8 +36,8 @@ public class SipResourceAdapter implements ResourceAdapter {
     private Boolean sessionTimers = true;
     private Integer sessionExpiresSeconds = 1800;
     private Integer minSeSeconds = 90;
-    private Integer rtpPortMin = 20000;
-    private Integer rtpPortMax = 20999;
+    private Integer rtpPortMin = 10000;
+    private Integer rtpPortMax = 29999;
     private Integer mediaTimeoutSeconds = 60;
     private Integer answerTimeoutSeconds = 60;
     private Integer answerTimeoutStatus = 480;
@@ -57,6 +58,13 @@ public class SipResourceAdapter implements ResourceAdapter {
     private Integer registrationMaxExpires = 7200;
     private Integer maxRegistrationsPerUser = 10;
     private Integer maxCallsPerUser = 10;
+    private Integer overloadBacklog = 1000;
+    private Integer overloadRetryAfterSeconds = 5;
+    private Integer maxCalls = 10_000;
+    private Integer floodRequests = 200;
+    private Integer floodWindowSeconds = 2;
+    private Integer floodBanSeconds = 30;
+    private String floodExemptSources = "127.0.0.1";
 
     private volatile Engine engine;
 
@@ -158,6 +166,21 @@ public class SipResourceAdapter implements ResourceAdapter {
     public Integer getMaxCallsPerUser() { return maxCallsPerUser; }
     public void setMaxCallsPerUser(Integer maxCallsPerUser) { this.maxCallsPerUser = maxCallsPerUser; }
 
+    public Integer getOverloadBacklog() { return overloadBacklog; }
+    public void setOverloadBacklog(Integer overloadBacklog) { this.overloadBacklog = overloadBacklog; }
+    public Integer getOverloadRetryAfterSeconds() { return overloadRetryAfterSeconds; }
+    public void setOverloadRetryAfterSeconds(Integer overloadRetryAfterSeconds) { this.overloadRetryAfterSeconds = overloadRetryAfterSeconds; }
+    public Integer getMaxCalls() { return maxCalls; }
+    public void setMaxCalls(Integer maxCalls) { this.maxCalls = maxCalls; }
+    public Integer getFloodRequests() { return floodRequests; }
+    public void setFloodRequests(Integer floodRequests) { this.floodRequests = floodRequests; }
+    public Integer getFloodWindowSeconds() { return floodWindowSeconds; }
+    public void setFloodWindowSeconds(Integer floodWindowSeconds) { this.floodWindowSeconds = floodWindowSeconds; }
+    public Integer getFloodBanSeconds() { return floodBanSeconds; }
+    public void setFloodBanSeconds(Integer floodBanSeconds) { this.floodBanSeconds = floodBanSeconds; }
+    public String getFloodExemptSources() { return floodExemptSources; }
+    public void setFloodExemptSources(String floodExemptSources) { this.floodExemptSources = floodExemptSources; }
+
     // JCA wants value equality of the JavaBean's properties
 
     @Override
@@ -188,7 +211,13 @@ public class SipResourceAdapter implements ResourceAdapter {
                 && Objects.equals(registrationMinExpires, other.registrationMinExpires)
                 && Objects.equals(registrationMaxExpires, other.registrationMaxExpires)
                 && Objects.equals(maxRegistrationsPerUser, other.maxRegistrationsPerUser)
-                && Objects.equals(maxCallsPerUser, other.maxCallsPerUser);
+                && Objects.equals(maxCallsPerUser, other.maxCallsPerUser)
+                && Objects.equals(overloadBacklog, other.overloadBacklog)
+                && Objects.equals(overloadRetryAfterSeconds, other.overloadRetryAfterSeconds)
+                && Objects.equals(maxCalls, other.maxCalls) && Objects.equals(floodRequests, other.floodRequests)
+                && Objects.equals(floodWindowSeconds, other.floodWindowSeconds)
+                && Objects.equals(floodBanSeconds, other.floodBanSeconds)
+                && Objects.equals(floodExemptSources, other.floodExemptSources);
     }
 
     @Override
@@ -196,6 +225,7 @@ public class SipResourceAdapter implements ResourceAdapter {
         return Objects.hash(bindAddress, sipPort, transports, tcpIdleTimeoutSeconds, sessionTimers,
                 sessionExpiresSeconds, minSeSeconds, mediaTimeoutSeconds, answerTimeoutSeconds, answerTimeoutStatus, rtpPortMin,
                 rtpPortMax, t1Millis, deliveryThreads, mediaEventsTopic, mediaEventsConnectionFactory, qualityReportSeconds,
-                securityDomain, authRealm, nonceLifetimeSeconds, digestAlgorithms, md5OnlyUserAgents, authFailureLimit, authFailureWindowSeconds, authBanSeconds, registrationMinExpires, registrationMaxExpires, maxRegistrationsPerUser, maxCallsPerUser);
+                securityDomain, authRealm, nonceLifetimeSeconds, digestAlgorithms, md5OnlyUserAgents, authFailureLimit, authFailureWindowSeconds, authBanSeconds, registrationMinExpires, registrationMaxExpires, maxRegistrationsPerUser, maxCallsPerUser, overloadBacklog, overloadRetryAfterSeconds,
+                maxCalls, floodRequests, floodWindowSeconds, floodBanSeconds, floodExemptSources);
     }
 }

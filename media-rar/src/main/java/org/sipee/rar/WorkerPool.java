@@ -39,6 +39,11 @@ final class WorkerPool implements Executor, AutoCloseable {
         queue.add(task);
     }
 
+    /** Tasks queued and not yet started. */
+    int queued() {
+        return queue.size();
+    }
+
     private void work() {
         try {
             for (Runnable task = queue.take(); task != STOP; task = queue.take()) {

@@ -119,6 +119,9 @@ public interface SipConnection extends AutoCloseable {
     /** How long an incoming call may stay undecided, and what it then gets (answerTimeoutSeconds, answerTimeoutStatus). */
     AnswerTimeout answerTimeout();
 
+    /** The Retry-After of a 503 for want of resources, e.g. RTP ports (config-property overloadRetryAfterSeconds). */
+    int retryAfterSeconds();
+
     /** The address RTP streams advertise in SDP. */
     String advertisedAddress();
 

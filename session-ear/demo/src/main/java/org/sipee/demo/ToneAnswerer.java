@@ -27,7 +27,7 @@ public class ToneAnswerer {
 
     @Invite
     void onInvite(IncomingCall call) {
-        LOG.info(() -> "call " + call.callId() + " from " + call.from());
+        LOG.fine(() -> "call " + call.callId() + " from " + call.from()); // FINE: a line per call costs at 2000 calls/s
         call.ringing();
         call.answer()
                 .thenAccept(this::playTone)
@@ -69,12 +69,12 @@ public class ToneAnswerer {
 
     @Bye
     void onBye(CallEnded ended) {
-        LOG.info(() -> "call " + ended.callId() + " ended (" + ended.reason() + "), RTP sent "
+        LOG.fine(() -> "call " + ended.callId() + " ended (" + ended.reason() + "), RTP sent "
                 + ended.rtp().packetsSent() + ", received " + ended.rtp().packetsReceived());
     }
 
     @Cancel
     void onCancel(CallEnded ended) {
-        LOG.info(() -> "call " + ended.callId() + " cancelled by the caller");
+        LOG.fine(() -> "call " + ended.callId() + " cancelled by the caller");
     }
 }

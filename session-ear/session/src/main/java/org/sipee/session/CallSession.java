@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
+import org.sipee.media.PortsExhaustedException;
+import org.sipee.rar.api.SipConnection;
 import org.sipee.rar.api.SipIdentity;
 import org.sipee.sdp.SdpNegotiationException;
 import org.sipee.sip.message.ReasonPhrases;
@@ -110,7 +112,8 @@ final class CallSession extends BaseSession implements IncomingCall {
 
     /**
      * Opens the stream with our answer to the INVITE's offer, or with our offer when it had none (late offer). On
-     * failure the call is rejected (488 with a Warning, or 500), media is Failed and the pending stages fail.
+     * failure the call is rejected (488 with a Warning; 503 with Retry-After when no RTP port or socket is free, RFC
+     * 3261 §21.5.4; else 500), media is Failed and the pending stages fail.
      */
     private boolean negotiate() {
         String offer = call.remoteSdp();
@@ -125,6 +128,10 @@ final class CallSession extends BaseSession implements IncomingCall {
         } catch (SdpNegotiationException e) {
             failMedia(e);
             call.reject(488, "Not Acceptable Here", Map.of("Warning", e.warningHeader(AGENT)));
+        } catch (PortsExhaustedException e) {
+            failMedia(e);
+            call.reject(503, "Service Unavailable",
+                    Map.of("Retry-After", Integer.toString(engine().apply(SipConnection::retryAfterSeconds))));
         } catch (RuntimeException e) {
             failMedia(e);
             call.reject(500, "Server Internal Error");

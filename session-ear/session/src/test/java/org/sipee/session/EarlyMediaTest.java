@@ -83,6 +83,23 @@ class EarlyMediaTest {
     }
 
     @Test
+    void withoutAFreePortPairTheCallGets503WithRetryAfter() {
+        try (MediaEngine full = MediaEngine.start(new MediaConfig("127.0.0.1", 42100, 42101), null)) {
+            full.openStream(); // the only pair
+            wire = new WireCall("no-ports-test", offer("RTP/AVP 0", ""));
+            session = new CallSession(wire.call(), new EngineAccess(new MediaOnlyConnections(full)));
+
+            CompletableFuture<IncomingCall> answered = session.answer().toCompletableFuture();
+
+            assertThrows(ExecutionException.class, answered::get);
+            assertEquals(List.of("503 Service Unavailable\n"), wire.sent, "not 500: the server is out of a resource");
+            assertEquals(List.of("{Retry-After=5}"), wire.rejectHeaders);
+            assertEquals(MediaState.Failed, session.mediaState());
+            assertEquals(1, full.portExhaustions());
+        }
+    }
+
+    @Test
     void unanswerableOfferIsRejected488AndBothStagesFail() {
         wire = new WireCall("early-media-test", offer("RTP/AVP 3", "a=rtpmap:3 GSM/8000\r\n"));
         session = new CallSession(wire.call(), new EngineAccess(new MediaOnlyConnections(media)));

@@ -48,6 +48,7 @@ record MediaOnlyConnections(MediaEngine media, Duration mediaTimeout) implements
             @Override public SdpOfferer sdpOfferer() { return new SdpOfferer(media.advertisedAddress()); }
             @Override public Duration mediaTimeout() { return mediaTimeout; }
             @Override public AnswerTimeout answerTimeout() { return new AnswerTimeout(Duration.ZERO, 480); }
+            @Override public int retryAfterSeconds() { return 5; }
             @Override public String advertisedAddress() { return media.advertisedAddress(); }
             @Override public InetSocketAddress sipAddress() { throw new UnsupportedOperationException(); }
             @Override public EngineStats stats() { throw new UnsupportedOperationException(); }

@@ -45,6 +45,9 @@ final class WireCall implements InvocationHandler {
         throw new AssertionError("no " + status + " sent: " + sent);
     }
 
+    /** The header lines of each reject, as given (a Map or a List). */
+    final List<String> rejectHeaders = new CopyOnWriteArrayList<>();
+
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) {
         switch (method.getName()) {
@@ -54,7 +57,10 @@ final class WireCall implements InvocationHandler {
             case "ackSdp": return ackSdp;
             case "sendProvisional": sent.add(args[0] + " " + args[1] + "\n" + args[2]); return null;
             case "accept": sent.add("200 OK\n" + args[0]); return null;
-            case "reject": sent.add(args[0] + " " + args[1] + "\n"); return null;
+            case "reject":
+                sent.add(args[0] + " " + args[1] + "\n");
+                rejectHeaders.add(args.length > 2 ? String.valueOf(args[2]) : "");
+                return null;
             case "hangUp": sent.add("BYE"); return null;
             case "toString": return "WireCall" + sent;
             case "hashCode": return System.identityHashCode(proxy);
