@@ -66,7 +66,8 @@ class OverloadIT {
             assertEquals(25, second.receiveRtp(25, 0, WAIT), "the second call still hears its tone");
             first.bye();
             first.expect(200, "BYE", WAIT);
-
+            Poll.until("the first call's ports free again", () -> EngineProbe.stats().rtpPortsInUse() == 2,
+                    () -> EngineProbe.stats().toString(), WAIT);
             try (SipPhone again = new SipPhone(TestDeployments.TEST_SIP_PORT)) {
                 answered(again);
                 again.bye();
