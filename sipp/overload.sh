@@ -19,7 +19,8 @@
 # Usage: overload.sh [HOST:PORT]          e.g. PARTS="capacity storm" overload.sh 127.0.0.1:5060
 #   PARTS        default "capacity storm held heap media cpu"
 #   LADDER       default "1000 1500 2000 2500 3000 3500 4000"; STEP_SECS 15; CAPACITY skips the ladder for storm
-#   STORM_SECS   15; AFTER_RATE 1000
+#   STORM_SECS   15; AFTER_RATE 1000; STORM_LIMIT SIPp's -l in the storm (default: all its calls at once, so that
+#                SIPp keeps offering the rate while failing calls pile up; SIPp's own default is 3 x rate)
 #   HELD_CALLS   1500; HELD_RATE 100; HOLD_SECS default ramp time + 20 s
 #   MEDIA_LADDER "500 1000 1500 2000"; MEDIA_SECS 20; SERVER_RTP the server's RTP range (media-bench.sh's leak check),
 #                default 20000-39999; MVN_FLAGS for media-bench.sh's build, default "-o"
@@ -115,7 +116,9 @@ if has storm; then
   echo "== storm: ${storm_secs} s at 2x and 3x $capacity/s, then $after_rate/s for $step_secs s"; row_header
   for x in 2 3; do
     rate=$((capacity * x))
-    sipp_run "storm$x" "$rate" $((rate * storm_secs)) -sf "$here/uac_overload.xml" -d 0
+    # SIPp's default call limit (-l, 3 x rate) would stop offering once calls pile up: by default no limit
+    SIPP_EXTRA="-l ${STORM_LIMIT:-$((rate * storm_secs))}" sipp_run "storm$x" "$rate" $((rate * storm_secs)) \
+        -sf "$here/uac_overload.xml" -d 0
     row "storm ${x}x" "$rate" $((rate * storm_secs))
     add "goodput at ${x}x = $rate/s offered (calls/s)" "$last_goodput (SIPp achieved ${achieved:-?}/s, failed $failed)"
     add "503 share of INVITE final responses, ${x}x" "$last_share"
@@ -129,7 +132,7 @@ fi
 
 # HELD_CALLS held calls with the demo's tone echoed back; samples the heap meanwhile when WITH_HEAP=1
 held_run() {
-  local before_log idle held_kib wait_secs
+  local before_log wait_secs
   before_log=$(stat -c %s "$server_log" 2>/dev/null || echo 0)
   if [ "${WITH_HEAP:-0}" = 1 ]; then idle=$(heap_kib); fi
   wait_secs=$(( (held_calls + held_rate - 1) / held_rate + 5 ))
