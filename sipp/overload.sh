@@ -23,7 +23,7 @@
 #                SIPp keeps offering the rate while failing calls pile up; SIPp's own default is 3 x rate)
 #   HELD_CALLS   1500; HELD_RATE 100; HOLD_SECS default ramp time + 20 s
 #   MEDIA_LADDER "500 1000 1500 2000"; MEDIA_SECS 20; SERVER_RTP the server's RTP range (media-bench.sh's leak check),
-#                default 20000-39999; MVN_FLAGS for media-bench.sh's build, default "-o"
+#                default 10000-29999; MVN_FLAGS for media-bench.sh's build, default "-o"
 #   CPU_RATE     2000; CPU_SECS 20; KAMAILIO_CFG default /work/shared/bench/kamailio-uas.cfg
 #   SERVER_PID   default: the jboss-modules process; SERVER_LOG default arquillian-tests/target/run/log/server.log
 #   SIPP_LOCAL_PORT default 15160 (SIPp's SIP port); SIPP_MEDIA_PORT default 16000 (held calls' RTP echo)
@@ -175,7 +175,7 @@ fi
 
 if has media; then
   echo "== media: media-bench.sh $target $media_secs $media_ladder (MediaLoadClient, sip:echo@)"
-  SERVER_PID=$pid SERVER_RTP=${SERVER_RTP:-20000-39999} MVN_FLAGS=${MVN_FLAGS:--o} \
+  SERVER_PID=$pid SERVER_RTP=${SERVER_RTP:-10000-29999} MVN_FLAGS=${MVN_FLAGS:--o} \
       bash "$here/media-bench.sh" "$target" "$media_secs" $media_ladder | tee "$work/media.md"
   # largest level with 0 failed and loss < 0.1 % both ways ("-": not measured counts as 0)
   best=$(awk -F'|' 'NR > 2 {

@@ -75,10 +75,13 @@ record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeo
                 AddressBlock.parseList("floodExemptSources", ra.getFloodExemptSources()));
     }
 
-    /** Media events go to mediaEventsTopic (empty: not published) through mediaEventsConnectionFactory. */
+    /**
+     * Media events go to mediaEventsTopic (empty or "off": not published) through mediaEventsConnectionFactory. "off"
+     * because IronJacamar skips an empty config-property value, which would leave the default topic on.
+     */
     private static Optional<MediaEventsConfig> mediaEvents(SipResourceAdapter ra) {
         String topic = ra.getMediaEventsTopic();
-        if (topic == null || topic.isBlank()) {
+        if (topic == null || topic.isBlank() || topic.trim().equalsIgnoreCase("off")) {
             return Optional.empty();
         }
         String factory = ra.getMediaEventsConnectionFactory();
@@ -90,7 +93,7 @@ record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeo
     private static String jndiName(String name, String value, String example) {
         if (value == null || !value.trim().startsWith("java:")) {
             throw new IllegalArgumentException(name + " must be a JNDI name starting with java:, e.g. " + example
-                    + (name.equals("mediaEventsTopic") ? " (empty turns media events off)" : "") + ", was '" + value + "'");
+                    + (name.equals("mediaEventsTopic") ? " (empty or off turns media events off)" : "") + ", was '" + value + "'");
         }
         return value.trim();
     }

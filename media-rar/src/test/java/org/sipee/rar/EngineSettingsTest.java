@@ -59,6 +59,8 @@ class EngineSettingsTest {
         SipResourceAdapter off = new SipResourceAdapter();
         off.setMediaEventsTopic("");
         assertEquals(Optional.empty(), EngineSettings.from(off).mediaEvents());
+        off.setMediaEventsTopic("OFF"); // what an ironjacamar.xml can say (an empty value there is skipped)
+        assertEquals(Optional.empty(), EngineSettings.from(off).mediaEvents());
     }
 
     @Test

@@ -13,8 +13,12 @@ final class SessionMediaEvents {
 
     private static final Logger LOG = Logger.getLogger(SessionMediaEvents.class.getName());
 
-    /** What the session consumes (a JMS message selector). */
-    static final String SELECTOR = "sipeeEvent IN ('MediaStarted', 'QualityReport', 'MediaFailure')";
+    /**
+     * What the session consumes (a JMS message selector). Not a stream's last QualityReport: it is sent as the call
+     * ends, when there is no session left to apply it to, and selecting it cost a delivery per call.
+     */
+    static final String SELECTOR = "sipeeEvent IN ('MediaStarted', 'MediaFailure')"
+            + " OR (sipeeEvent = 'QualityReport' AND lastReport = FALSE)";
 
     private final SessionRegistry registry;
 
