@@ -40,8 +40,9 @@ record MediaEvent(Map<String, Object> properties) {
         return b.build();
     }
 
-    static MediaEvent stopped(String callId, int port, RtpStreamStats stats) {
-        return new Builder(MediaEvents.MEDIA_STOPPED, callId, port)
+    /** The stream's final counters and its final receive quality (what a last QualityReport would say). */
+    static MediaEvent stopped(String callId, int port, RtpStreamStats stats, StreamQuality quality) {
+        return withQuality(new Builder(MediaEvents.MEDIA_STOPPED, callId, port), quality)
                 .put("packetsSent", stats.packetsSent())
                 .put("packetsReceived", stats.packetsReceived())
                 .put("bytesReceived", stats.bytesReceived())
@@ -56,10 +57,12 @@ record MediaEvent(Map<String, Object> properties) {
     }
 
     /** Receive quality (RFC 3550 §6.4 loss, A.8 jitter, the E-model's R and MOS) and what the far end reported by RTCP. */
-    static MediaEvent quality(String callId, int port, StreamQuality q, boolean last) {
-        return new Builder(MediaEvents.QUALITY_REPORT, callId, port)
-                .put("lastReport", last)
-                .put("packetsSent", q.packetsSent())
+    static MediaEvent quality(String callId, int port, StreamQuality q) {
+        return withQuality(new Builder(MediaEvents.QUALITY_REPORT, callId, port), q).build();
+    }
+
+    private static Builder withQuality(Builder b, StreamQuality q) {
+        return b.put("packetsSent", q.packetsSent())
                 .put("packetsReceived", q.packetsReceived())
                 .put("packetsExpected", q.packetsExpected())
                 .put("packetsLost", q.packetsLost())
@@ -70,8 +73,7 @@ record MediaEvent(Map<String, Object> properties) {
                 .put("remoteFractionLost", q.remoteFractionLost())
                 .put("remoteJitterMs", q.remoteJitterMs())
                 .put("rFactor", q.rFactor())
-                .put("mos", q.mos())
-                .build();
+                .put("mos", q.mos());
     }
 
     static MediaEvent timedOut(String callId, int port, Duration timeout) {

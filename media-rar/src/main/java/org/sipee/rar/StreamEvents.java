@@ -64,19 +64,21 @@ final class StreamEvents {
             return;
         }
         if (stats.packetsReceived() > reportedPackets) {
-            report(false);
+            report();
         }
         nextReportAt = nowNanos + reportNanos;
     }
 
-    /** The stream is being closed: the last report and the final counters (read before the engine closes it). */
+    /**
+     * The stream is being closed: the final counters and quality in one event (read before the engine closes it; one
+     * message where a last QualityReport and MediaStopped were two, the broker's work per call).
+     */
     synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
-        report(true);
-        out.accept(MediaEvent.stopped(callId, stream.localPort(), stream.stats()));
+        out.accept(MediaEvent.stopped(callId, stream.localPort(), stream.stats(), stream.quality()));
     }
 
     private void start(long nowNanos) {
@@ -87,8 +89,8 @@ final class StreamEvents {
         }
     }
 
-    private void report(boolean last) {
+    private void report() {
         reportedPackets = stream.stats().packetsReceived(); // the counter tick() compares
-        out.accept(MediaEvent.quality(callId, stream.localPort(), stream.quality(), last));
+        out.accept(MediaEvent.quality(callId, stream.localPort(), stream.quality()));
     }
 }

@@ -22,7 +22,7 @@ class MediaEventTest {
         assertEquals(List.of("sipeeEvent", "sipeeEventVersion", "callId", "rtpPort", "eventTime", "remoteAddress"),
                 List.copyOf(started.properties().keySet()));
         assertEquals("MediaStarted", started.properties().get("sipeeEvent"));
-        assertEquals(1, started.properties().get("sipeeEventVersion"));
+        assertEquals(2, started.properties().get("sipeeEventVersion"));
         assertEquals(20000, started.properties().get("rtpPort"));
         assertEquals("127.0.0.1:4000", started.properties().get("remoteAddress"));
         assertTrue(started.properties().get("eventTime") instanceof Long);
@@ -35,10 +35,15 @@ class MediaEventTest {
         assertEquals("#", dtmf.get("digit"));
         assertEquals(120L, dtmf.get("durationMillis"));
 
-        var stopped = MediaEvent.stopped("c1", 20000, new RtpStreamStats(10, 20, 3200)).properties();
+        StreamQuality last = new StreamQuality(10, 1600, 20, 3200, 21, 1, 0.0, 2.5, 0, 0, 30, Double.NaN,
+                Double.NaN, 0, Double.NaN, 90.0, 4.3);
+        var stopped = MediaEvent.stopped("c1", 20000, new RtpStreamStats(10, 20, 3200), last).properties();
         assertEquals(10L, stopped.get("packetsSent"));
         assertEquals(20L, stopped.get("packetsReceived"));
         assertEquals(3200L, stopped.get("bytesReceived"));
+        assertEquals(1L, stopped.get("packetsLost"), "the final quality rides along: " + stopped);
+        assertEquals(4.3, stopped.get("mos"));
+        assertEquals(2, stopped.get("sipeeEventVersion"));
 
         var timeout = MediaEvent.timedOut("c1", 20000, Duration.ofSeconds(60)).properties();
         assertEquals("MediaFailure", timeout.get("sipeeEvent"));
@@ -55,9 +60,8 @@ class MediaEventTest {
     void unknownQualityValuesAreLeftOutNotNaN() {
         StreamQuality q = new StreamQuality(50, 8000, 48, 7680, 50, 2, 0.04, 1.5, 1, 2, 40, Double.NaN,
                 Double.NaN, 0, Double.NaN, 88.1, 4.2);
-        var report = MediaEvent.quality("c1", 20000, q, true).properties();
+        var report = MediaEvent.quality("c1", 20000, q).properties();
         assertEquals("QualityReport", report.get("sipeeEvent"));
-        assertEquals(true, report.get("lastReport"));
         assertEquals(48L, report.get("packetsReceived"));
         assertEquals(2L, report.get("packetsLost"));
         assertEquals(0.04, report.get("fractionLost"));

@@ -14,7 +14,7 @@ public final class MediaEvents {
     public static final String TYPE = "sipeeEvent";
     /** Int: the format version, {@value #VERSION} for what this class describes. */
     public static final String VERSION_PROPERTY = "sipeeEventVersion";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** String: the SIP Call-ID of the call the stream belongs to. */
     public static final String CALL_ID = "callId";
     /** Int: the stream's local RTP port (tells a call's streams apart). */
@@ -24,11 +24,15 @@ public final class MediaEvents {
 
     /** The first RTP packet arrived. Property remoteAddress (String, host:port where RTP goes). */
     public static final String MEDIA_STARTED = "MediaStarted";
-    /** The stream was closed. Properties packetsSent, packetsReceived, bytesReceived (Long, final counters). */
+    /**
+     * The stream was closed. Properties packetsSent, packetsReceived, bytesReceived (Long, final counters) and the
+     * stream's final receive quality, the properties of a QualityReport (since version 2, which sends no last
+     * QualityReport).
+     */
     public static final String MEDIA_STOPPED = "MediaStopped";
     /** An RFC 4733 digit ended. Properties digit (String of one of 0-9 * # A-D), durationMillis (Long). */
     public static final String DTMF_RECEIVED = "DtmfReceived";
-    /** Periodic receive quality while RTP arrives, and once when the stream closes (lastReport true). */
+    /** Periodic receive quality while RTP arrives (the final one is in MediaStopped). */
     public static final String QUALITY_REPORT = "QualityReport";
     /** The stream failed: reason MediaTimeout (no RTP for timeoutSeconds) or OpenFailed (no stream; message says why). */
     public static final String MEDIA_FAILURE = "MediaFailure";

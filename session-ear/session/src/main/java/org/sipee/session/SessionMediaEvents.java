@@ -13,12 +13,8 @@ final class SessionMediaEvents {
 
     private static final Logger LOG = Logger.getLogger(SessionMediaEvents.class.getName());
 
-    /**
-     * What the session consumes (a JMS message selector). Not a stream's last QualityReport: it is sent as the call
-     * ends, when there is no session left to apply it to, and selecting it cost a delivery per call.
-     */
-    static final String SELECTOR = "sipeeEvent IN ('MediaStarted', 'MediaFailure')"
-            + " OR (sipeeEvent = 'QualityReport' AND lastReport = FALSE)";
+    /** What the session consumes (a JMS message selector); not MediaStopped, sent as the call ends. */
+    static final String SELECTOR = "sipeeEvent IN ('MediaStarted', 'QualityReport', 'MediaFailure')";
 
     private final SessionRegistry registry;
 
