@@ -94,9 +94,9 @@ public final class SipParser {
     }
 
     /**
-     * The header name before the colon, with trailing whitespace removed. Decoded bytes (ASCII, UTF-8 and
-     * String.trim agree on what whitespace is below 0x80) rather than a decoded line, so that a header costs
-     * one String, the value; a known spelling is not allocated at all.
+     * The header name before the colon, trailing whitespace removed. Read from the bytes rather than a decoded
+     * line so that a header line costs one String (its value) and a known spelling none; UTF-8 below 0x80 is
+     * ASCII, so the colon and whitespace found in the bytes are those the decoded text holds.
      */
     private static String name(byte[] data, int from, int colon, int lineLength) {
         int end = colon;
