@@ -1,5 +1,7 @@
 package org.sipee.sip.message;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +51,22 @@ public final class HeaderNames {
     /** Keys of the usual spellings (as defined, lower case, compact), so that most lookups allocate nothing. */
     private static final Map<String, String> KNOWN = known();
 
+    /** The usual spellings by a hash of their bytes (open addressing), so that the parser can reuse them. */
+    private static final String[] SPELLINGS = new String[512];
+    private static final byte[][] SPELLING_BYTES = new byte[SPELLINGS.length][];
+
+    static {
+        for (String spelling : KNOWN.keySet()) {
+            byte[] bytes = spelling.getBytes(StandardCharsets.US_ASCII);
+            int slot = hash(bytes, 0, bytes.length);
+            while (SPELLINGS[slot] != null) {
+                slot = (slot + 1) & (SPELLINGS.length - 1);
+            }
+            SPELLINGS[slot] = spelling;
+            SPELLING_BYTES[slot] = bytes;
+        }
+    }
+
     private HeaderNames() {
     }
 
@@ -86,6 +104,25 @@ public final class HeaderNames {
             }
         }
         return lower;
+    }
+
+    /** The known spelling written exactly as data[from, to) (the same String each time), or null. */
+    static String spelling(byte[] data, int from, int to) {
+        for (int slot = hash(data, from, to); SPELLINGS[slot] != null; slot = (slot + 1) & (SPELLINGS.length - 1)) {
+            byte[] known = SPELLING_BYTES[slot];
+            if (Arrays.equals(known, 0, known.length, data, from, to)) {
+                return SPELLINGS[slot];
+            }
+        }
+        return null;
+    }
+
+    private static int hash(byte[] data, int from, int to) {
+        int h = to - from;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + data[i];
+        }
+        return (h ^ (h >>> 9)) & (SPELLINGS.length - 1);
     }
 
     /** Whether values of the header with this key may be combined into one comma-separated line. */

@@ -1,7 +1,5 @@
 package org.sipee.sip.message;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +14,7 @@ import java.util.Map;
 public record NameAddress(String displayName, String uri, Map<String, String> params) {
 
     public NameAddress {
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = Params.of(params);
     }
 
     public static NameAddress parse(String value, String headerName) {

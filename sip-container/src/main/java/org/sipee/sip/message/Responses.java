@@ -19,13 +19,14 @@ public final class Responses {
         }
         copy(request, response, HeaderNames.FROM);
         String to = request.header(HeaderNames.TO);
+        boolean tagged = to != null && toTag != null && !hasTag(request);
         if (to != null) {
-            boolean tagged = toTag != null && !hasTag(request);
             response.addHeader(HeaderNames.TO, tagged ? NameAddress.withTag(to, toTag) : to);
         }
         copy(request, response, HeaderNames.CALL_ID);
         copy(request, response, HeaderNames.CSEQ);
         response.addHeader(HeaderNames.CONTENT_LENGTH, "0");
+        response.shareViews(request, !tagged);
         return response;
     }
 

@@ -15,6 +15,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     private final List<SipHeader> headers = new ArrayList<>(16);
     private byte[] body = NO_BODY;
+    private String callId;
     private Via topVia;
     private CSeq cseq;
     private NameAddress from;
@@ -72,8 +73,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     public void addHeader(String name, String value) {
-        headers.add(SipHeader.of(name, value));
-        invalidateViews();
+        SipHeader header = SipHeader.of(name, value);
+        headers.add(header);
+        invalidateView(header.key());
     }
 
     /** Replaces all lines of this header by one line holding value, at the place of the first one (or at the end). */
@@ -87,16 +89,19 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             }
         }
         headers.add(first < 0 ? headers.size() : first, replacement);
-        invalidateViews();
+        invalidateView(replacement.key());
     }
 
     public void removeHeader(String name) {
         String key = HeaderNames.key(name);
         headers.removeIf(h -> h.key().equals(key));
-        invalidateViews();
+        invalidateView(key);
     }
 
-    /** Replaces the first value of the first Via line (e.g. after adding received/rport, RFC 3261 §18.2.1). */
+    /**
+     * Replaces the first value of the first Via line (e.g. after adding received/rport, RFC 3261 §18.2.1);
+     * via becomes the {@link #topVia()} view rather than being parsed back from the line.
+     */
     public void setTopVia(Via via) {
         for (int i = 0; i < headers.size(); i++) {
             SipHeader h = headers.get(i);
@@ -105,7 +110,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
                 HeaderValues.split(h.value(), values);
                 values.set(0, via.toString());
                 headers.set(i, new SipHeader(h.name(), h.key(), String.join(", ", values)));
-                invalidateViews();
+                topVia = via;
                 return;
             }
         }
@@ -132,7 +137,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     public String callId() {
-        return header(HeaderNames.CALL_ID);
+        if (callId == null) {
+            callId = header(HeaderNames.CALL_ID);
+        }
+        return callId;
     }
 
     public Via topVia() {
@@ -167,11 +175,29 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return to;
     }
 
-    private void invalidateViews() {
-        topVia = null;
-        cseq = null;
-        from = null;
-        to = null;
+    /**
+     * Takes over the views a response shares with its request (§8.2.6.2: copied Via, From, Call-ID, CSeq and,
+     * when no tag was added, To), so that they are not parsed again; views the request has not parsed stay unset.
+     */
+    void shareViews(SipMessage request, boolean sameTo) {
+        callId = request.callId;
+        topVia = request.topVia;
+        cseq = request.cseq;
+        from = request.from;
+        to = sameTo ? request.to : null;
+    }
+
+    /** Drops the view of the header with this key after its lines changed. */
+    private void invalidateView(String key) {
+        switch (key) {
+            case "call-id" -> callId = null;
+            case "via" -> topVia = null;
+            case "cseq" -> cseq = null;
+            case "from" -> from = null;
+            case "to" -> to = null;
+            default -> {
+            }
+        }
     }
 
     @Override

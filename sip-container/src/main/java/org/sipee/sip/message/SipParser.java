@@ -75,8 +75,8 @@ public final class SipParser {
             if (length == 0) {
                 return lineEnd + 1;
             }
-            String line = new String(data, pos, length, StandardCharsets.UTF_8);
             if (continuation) {
+                String line = new String(data, pos, length, StandardCharsets.UTF_8);
                 if (name == null) {
                     throw new SipParseException("continuation line before any header: '" + abbreviate(line) + "'");
                 }
@@ -85,15 +85,64 @@ public final class SipParser {
                     throw new SipParseException("header " + name + " is longer than " + MAX_HEADER_LINE_BYTES + " bytes");
                 }
             } else {
-                int colon = line.indexOf(':');
-                name = colon < 0 ? "" : line.substring(0, colon).stripTrailing();
-                if (!isToken(name)) {
-                    throw new SipParseException("malformed header line '" + abbreviate(line) + "'");
-                }
-                value = line.substring(colon + 1).trim();
+                int colon = indexOf(data, pos, pos + length, (byte) ':');
+                name = name(data, pos, colon < 0 ? pos : colon, length);
+                value = trimmed(data, colon + 1, pos + length);
             }
             pos = lineEnd + 1;
         }
+    }
+
+    /**
+     * The header name before the colon, trailing whitespace removed. Read from the bytes rather than a decoded
+     * line so that a header line costs one String (its value) and a known spelling none; UTF-8 below 0x80 is
+     * ASCII, so the colon and whitespace found in the bytes are those the decoded text holds.
+     */
+    private static String name(byte[] data, int from, int colon, int lineLength) {
+        int end = colon;
+        while (end > from && (data[end - 1] == ' ' || data[end - 1] == '\t')) {
+            end--;
+        }
+        if (isToken(data, from, end)) {
+            String known = HeaderNames.spelling(data, from, end);
+            return known != null ? known : new String(data, from, end - from, StandardCharsets.US_ASCII);
+        }
+        // unusual whitespace or characters: judged on the decoded text as stripTrailing sees it
+        String line = new String(data, from, lineLength, StandardCharsets.UTF_8);
+        String name = colon == from ? "" : new String(data, from, colon - from, StandardCharsets.UTF_8).stripTrailing();
+        if (!isToken(name)) {
+            throw new SipParseException("malformed header line '" + abbreviate(line) + "'");
+        }
+        return name;
+    }
+
+    /** data[from, to) decoded, without the leading and trailing characters String.trim removes (all ASCII). */
+    private static String trimmed(byte[] data, int from, int to) {
+        while (from < to && (data[from] & 0xff) <= ' ') {
+            from++;
+        }
+        while (to > from && (data[to - 1] & 0xff) <= ' ') {
+            to--;
+        }
+        return new String(data, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(byte[] data, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (data[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isToken(byte[] data, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!ValueCursor.isTokenChar((char) data[i])) {
+                return false;
+            }
+        }
+        return to > from;
     }
 
     /** Index of the LF ending the line that starts at pos. */

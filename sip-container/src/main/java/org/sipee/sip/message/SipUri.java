@@ -2,7 +2,6 @@ package org.sipee.sip.message;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Map;
 public record SipUri(String scheme, String user, String host, int port, Map<String, String> params) {
 
     public SipUri {
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = Params.of(params);
     }
 
     public static SipUri parse(String uri) {
@@ -39,9 +38,9 @@ public record SipUri(String scheme, String user, String host, int port, Map<Stri
 
     /** §25.1 uri-parameters = *( ";" pname [ "=" pvalue ] ), names lower-cased. */
     private static Map<String, String> uriParameters(ValueCursor c, String text) {
-        Map<String, String> params = new LinkedHashMap<>(4);
+        LinkedHashMap<String, String> params = new LinkedHashMap<>(4);
         if (text.isEmpty()) {
-            return params;
+            return Params.owning(params);
         }
         if (text.charAt(0) != ';') {
             throw c.error("unexpected '" + text + "'");
@@ -55,7 +54,7 @@ public record SipUri(String scheme, String user, String host, int port, Map<Stri
             }
             params.put(name.toLowerCase(Locale.ROOT), value);
         }
-        return params;
+        return Params.owning(params);
     }
 
     /** 1*paramchar: unreserved / escaped / "[" / "]" / "/" / ":" / "&" / "+" / "$" (§25.1). */

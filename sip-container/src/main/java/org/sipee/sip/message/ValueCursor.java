@@ -125,7 +125,7 @@ final class ValueCursor {
 
     /** Generic parameters {@code *( SEMI name [ EQUAL value ] )} up to the end of the value; names lower-cased. */
     Map<String, String> params() {
-        Map<String, String> params = new LinkedHashMap<>(4);
+        LinkedHashMap<String, String> params = new LinkedHashMap<>(4);
         while (consume(';')) {
             String name = token();
             if (name.isEmpty()) {
@@ -144,7 +144,7 @@ final class ValueCursor {
         if (!atEnd()) {
             throw error("unexpected '" + text.substring(pos) + "'");
         }
-        return params;
+        return Params.owning(params);
     }
 
     /** Via received (RFC 3261 §20.42): an IPv4 or IPv6 address; RFC 5118 §4.5: IPv6 with or without brackets. */

@@ -1,7 +1,5 @@
 package org.sipee.sip.message;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,7 +18,7 @@ public record Via(String version, String transport, String host, int port, Map<S
     public static final String MAGIC_COOKIE = "z9hG4bK";
 
     public Via {
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = Params.of(params);
     }
 
     public static Via parse(String value) {
@@ -75,9 +73,7 @@ public record Via(String version, String transport, String host, int port, Map<S
 
     /** A copy with the parameter set (added at the end when new, replaced in place otherwise). */
     public Via withParam(String name, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(params);
-        copy.put(name, value);
-        return new Via(version, transport, host, port, copy);
+        return new Via(version, transport, host, port, Params.with(params, name, value));
     }
 
     @Override
