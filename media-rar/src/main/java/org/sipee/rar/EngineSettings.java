@@ -67,6 +67,7 @@ record EngineSettings(SipStackConfig sip, MediaConfig media, Duration mediaTimeo
     /** When new requests get 503: the backlog, the call limit, per-source floods (RFC 3261 §21.5.4). */
     private static OverloadPolicy overload(SipResourceAdapter ra) {
         return new OverloadPolicy(range("overloadBacklog", ra.getOverloadBacklog(), 2, 1_000_000),
+                range("overloadLagMillis", ra.getOverloadLagMillis(), 40, 60_000),
                 range("overloadRetryAfterSeconds", ra.getOverloadRetryAfterSeconds(), 1, 3600),
                 range("maxCalls", ra.getMaxCalls(), 1, 1_000_000),
                 range("floodRequests", ra.getFloodRequests(), 2, 1_000_000),

@@ -21,7 +21,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
  * media events over JMS: mediaEventsTopic (empty: off), mediaEventsConnectionFactory, qualityReportSeconds;
  * phones: securityDomain (Elytron; empty: off), authRealm, nonceLifetimeSeconds, digestAlgorithms, md5OnlyUserAgents, authFailureLimit,
  * authFailureWindowSeconds, authBanSeconds, registrationMinExpires, registrationMaxExpires, maxRegistrationsPerUser,
- * maxCallsPerUser; load shedding: overloadBacklog, overloadRetryAfterSeconds, maxCalls, floodRequests,
+ * maxCallsPerUser; load shedding: overloadBacklog, overloadLagMillis, overloadRetryAfterSeconds, maxCalls, floodRequests,
  * floodWindowSeconds, floodBanSeconds, floodExemptSources.
  * Applications reach it through the SipConnectionFactory (no message inflow).
  */
@@ -59,6 +59,7 @@ public class SipResourceAdapter implements ResourceAdapter {
     private Integer maxRegistrationsPerUser = 10;
     private Integer maxCallsPerUser = 10;
     private Integer overloadBacklog = 1000;
+    private Integer overloadLagMillis = 300;
     private Integer overloadRetryAfterSeconds = 5;
     private Integer maxCalls = 10_000;
     private Integer floodRequests = 200;
@@ -168,6 +169,8 @@ public class SipResourceAdapter implements ResourceAdapter {
 
     public Integer getOverloadBacklog() { return overloadBacklog; }
     public void setOverloadBacklog(Integer overloadBacklog) { this.overloadBacklog = overloadBacklog; }
+    public Integer getOverloadLagMillis() { return overloadLagMillis; }
+    public void setOverloadLagMillis(Integer overloadLagMillis) { this.overloadLagMillis = overloadLagMillis; }
     public Integer getOverloadRetryAfterSeconds() { return overloadRetryAfterSeconds; }
     public void setOverloadRetryAfterSeconds(Integer overloadRetryAfterSeconds) { this.overloadRetryAfterSeconds = overloadRetryAfterSeconds; }
     public Integer getMaxCalls() { return maxCalls; }
@@ -213,6 +216,7 @@ public class SipResourceAdapter implements ResourceAdapter {
                 && Objects.equals(maxRegistrationsPerUser, other.maxRegistrationsPerUser)
                 && Objects.equals(maxCallsPerUser, other.maxCallsPerUser)
                 && Objects.equals(overloadBacklog, other.overloadBacklog)
+                && Objects.equals(overloadLagMillis, other.overloadLagMillis)
                 && Objects.equals(overloadRetryAfterSeconds, other.overloadRetryAfterSeconds)
                 && Objects.equals(maxCalls, other.maxCalls) && Objects.equals(floodRequests, other.floodRequests)
                 && Objects.equals(floodWindowSeconds, other.floodWindowSeconds)
@@ -225,7 +229,7 @@ public class SipResourceAdapter implements ResourceAdapter {
         return Objects.hash(bindAddress, sipPort, transports, tcpIdleTimeoutSeconds, sessionTimers,
                 sessionExpiresSeconds, minSeSeconds, mediaTimeoutSeconds, answerTimeoutSeconds, answerTimeoutStatus, rtpPortMin,
                 rtpPortMax, t1Millis, deliveryThreads, mediaEventsTopic, mediaEventsConnectionFactory, qualityReportSeconds,
-                securityDomain, authRealm, nonceLifetimeSeconds, digestAlgorithms, md5OnlyUserAgents, authFailureLimit, authFailureWindowSeconds, authBanSeconds, registrationMinExpires, registrationMaxExpires, maxRegistrationsPerUser, maxCallsPerUser, overloadBacklog, overloadRetryAfterSeconds,
+                securityDomain, authRealm, nonceLifetimeSeconds, digestAlgorithms, md5OnlyUserAgents, authFailureLimit, authFailureWindowSeconds, authBanSeconds, registrationMinExpires, registrationMaxExpires, maxRegistrationsPerUser, maxCallsPerUser, overloadBacklog, overloadLagMillis, overloadRetryAfterSeconds,
                 maxCalls, floodRequests, floodWindowSeconds, floodBanSeconds, floodExemptSources);
     }
 }

@@ -17,6 +17,7 @@ import io.netty.channel.SingleThreadEventLoop;
 import io.netty.channel.nio.NioEventLoopGroup;
 import org.sipee.sip.dialog.DialogTable;
 import org.sipee.sip.overload.LoadProbe;
+import org.sipee.sip.overload.LoopLag;
 import org.sipee.sip.overload.OverloadGate;
 import org.sipee.sip.transaction.EventLoopTimerScheduler;
 import org.sipee.sip.transaction.ClientTransactionLayer;
@@ -49,11 +50,12 @@ public final class SipStack implements AutoCloseable {
     private final UasCore uas;
     private final UserAgent uac;
     private final OverloadGate gate;
+    private final LoopLag lag;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipStack(EventLoopGroup group, EventLoop eventLoop, SipTransports transports,
                      ServerTransactionLayer transactions, ClientTransactionLayer clientTransactions,
-                     DialogTable dialogs, UasCore uas, UserAgent uac, OverloadGate gate) {
+                     DialogTable dialogs, UasCore uas, UserAgent uac, OverloadGate gate, LoopLag lag) {
         this.group = group;
         this.eventLoop = eventLoop;
         this.transports = transports;
@@ -63,6 +65,7 @@ public final class SipStack implements AutoCloseable {
         this.uas = uas;
         this.uac = uac;
         this.gate = gate;
+        this.lag = lag;
     }
 
     /**
@@ -98,7 +101,8 @@ public final class SipStack implements AutoCloseable {
                 transports::localAddress, clientTransactions, policy));
         UserAgent uac = new UserAgent(new UacSetup(eventLoop, scheduler, timers, clientTransactions, dialogs,
                 transports::localAddress, policy));
-        OverloadGate gate = new OverloadGate(config.overload(), stackLoad(externalBacklog, freeMediaPairs, eventLoop, uas, uac),
+        LoopLag lag = eventLoop.submit(() -> new LoopLag(scheduler, SipStack::monotonicMillis)).syncUninterruptibly().getNow();
+        OverloadGate gate = new OverloadGate(config.overload(), stackLoad(externalBacklog, freeMediaPairs, lag, eventLoop, uas, uac),
                 System::currentTimeMillis, bound -> ThreadLocalRandom.current().nextInt(bound));
         ServerTransactionLayer transactions = new ServerTransactionLayer(transports::sendResponse, scheduler, timers, uas, gate);
         try {
@@ -108,15 +112,20 @@ public final class SipStack implements AutoCloseable {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
             throw e;
         }
-        return new SipStack(group, eventLoop, transports, transactions, clientTransactions, dialogs, uas, uac, gate);
+        return new SipStack(group, eventLoop, transports, transactions, clientTransactions, dialogs, uas, uac, gate, lag);
+    }
+
+    private static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
     }
 
     /** The external backlog plus the event loop's own queued tasks; the calls of both cores. */
-    private static LoadProbe stackLoad(IntSupplier externalBacklog, IntSupplier freeMediaPairs, EventLoop loop,
-                                       UasCore uas, UserAgent uac) {
+    private static LoadProbe stackLoad(IntSupplier externalBacklog, IntSupplier freeMediaPairs, LoopLag lag,
+                                       EventLoop loop, UasCore uas, UserAgent uac) {
         SingleThreadEventLoop tasks = (SingleThreadEventLoop) loop;
         return new LoadProbe() {
             @Override public int backlog() { return externalBacklog.getAsInt() + tasks.pendingTasks(); }
+            @Override public long loopLagMillis() { return lag.millis(); }
             @Override public int calls() { return uas.liveCalls() + uac.liveCalls(); }
             @Override public int freeMediaPairs() { return freeMediaPairs.getAsInt(); }
         };
@@ -178,6 +187,7 @@ public final class SipStack implements AutoCloseable {
             uac.shutdown();
             uas.shutdown();
             transactions.shutdown();
+            lag.close();
             clientTransactions.shutdown();
         }).awaitUninterruptibly();
         group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();

@@ -6,6 +6,9 @@ public interface LoadProbe {
     /** Work queued and not yet started: the adapter's deliveries, the event loop's tasks. */
     int backlog();
 
+    /** How late the SIP event loop runs what is due ({@link LoopLag}), milliseconds. */
+    long loopLagMillis();
+
     /** Calls not yet ended. */
     int calls();
 

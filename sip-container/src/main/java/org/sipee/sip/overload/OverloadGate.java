@@ -16,7 +16,7 @@ import org.sipee.sip.transaction.RequestAdmission;
 /**
  * Load shedding at the transaction layer (RFC 7339, RFC 6357): a new request outside a dialog is refused with 503 and
  * Retry-After (RFC 3261 §21.5.4) before any per-call work when its source floods, when an INVITE finds the call
- * limit reached or no RTP port pair free, or while the work backlog is too long. Requests inside a dialog (a To
+ * limit reached or no RTP port pair free, or while the work backlog is too long or the event loop runs late. Requests inside a dialog (a To
  * tag: BYE, re-INVITE, PRACK...) are always served so calls that are up end cleanly; ACK and CANCEL never come here.
  * Runs on the event loop.
  */
@@ -30,7 +30,8 @@ public final class OverloadGate implements RequestAdmission {
     private final SourceBans floods;
     private final ShedLog log;
     private final AtomicLongArray refused = new AtomicLongArray(ShedReason.values().length);
-    private volatile LoadState state = LoadState.NORMAL;
+    private volatile LoadState backlogState = LoadState.NORMAL;
+    private volatile LoadState lagState = LoadState.NORMAL;
 
     /**
      * @param jitter given a bound n, a random value 0..n-1 added to Retry-After
@@ -66,20 +67,25 @@ public final class OverloadGate implements RequestAdmission {
                         () -> "no free RTP/RTCP port pair");
             }
         }
+        long lag = probe.loopLagMillis();
+        lagState = lagState.next(lag, policy.overloadLagMillis());
+        if (lagState == LoadState.SHEDDING) {
+            return refuse(ShedReason.LOOP_LAG, spreadRetryAfter(), request, address,
+                    () -> "the SIP event loop runs " + lag + " ms late, overloadLagMillis " + policy.overloadLagMillis());
+        }
         int backlog = probe.backlog();
-        LoadState next = state.next(backlog, policy);
-        state = next;
-        if (next == LoadState.SHEDDING) {
+        backlogState = backlogState.next(backlog, policy.overloadBacklog());
+        if (backlogState == LoadState.SHEDDING) {
             return refuse(ShedReason.BACKLOG, spreadRetryAfter(), request, address,
                     () -> "work backlog " + backlog + ", overloadBacklog " + policy.overloadBacklog()
-                            + " (served again at " + policy.backlogResume() + ")");
+                            + " (served again at " + policy.overloadBacklog() / 2 + ")");
         }
         return null;
     }
 
-    /** Whether new requests are being shed for the backlog. */
+    /** Whether new requests are being shed for the backlog or the loop's lag. */
     public boolean shedding() {
-        return state == LoadState.SHEDDING;
+        return backlogState == LoadState.SHEDDING || lagState == LoadState.SHEDDING;
     }
 
     /** Requests refused so far, by reason. */

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param overloadBacklog           queued work items (adapter deliveries, event-loop tasks) at which new requests
  *                                  outside a dialog are shed; shedding stops once the backlog is down to half
+ * @param overloadLagMillis         how late the SIP event loop may run what is due before new requests outside a
+ *                                  dialog are shed (the loop itself is the bottleneck); stops at half of it
  * @param overloadRetryAfterSeconds the Retry-After of a 503; each refusal adds up to as much again at random, so
  *                                  shed senders do not come back all at once (RFC 6357 §4)
  * @param maxCalls                  concurrent calls at which new INVITEs get 503
@@ -16,26 +18,23 @@ import java.util.List;
  *                                  {@code floodWindow} that ban the source for {@code floodBan} (Kamailio's pike)
  * @param floodExemptSources        sources never limited by the flood rule (e.g. a trunk, a local proxy)
  */
-public record OverloadPolicy(int overloadBacklog, int overloadRetryAfterSeconds, int maxCalls, int floodRequests,
+public record OverloadPolicy(int overloadBacklog, int overloadLagMillis, int overloadRetryAfterSeconds, int maxCalls,
+                             int floodRequests,
                              Duration floodWindow, Duration floodBan, List<AddressBlock> floodExemptSources) {
 
-    /** 1000 queued items, Retry-After 5-10 s, 10 000 calls, 200 requests per 2 s per source banned for 30 s. */
-    public static final OverloadPolicy DEFAULTS = new OverloadPolicy(1000, 5, 10_000, 200, Duration.ofSeconds(2),
+    /** 1000 queued items, 300 ms lag, Retry-After 5-10 s, 10 000 calls, 200 requests per 2 s per source banned 30 s. */
+    public static final OverloadPolicy DEFAULTS = new OverloadPolicy(1000, 300, 5, 10_000, 200, Duration.ofSeconds(2),
             Duration.ofSeconds(30), AddressBlock.parseList("floodExemptSources", "127.0.0.1"));
 
     public OverloadPolicy {
         atLeast("overloadBacklog", overloadBacklog, 2);
+        atLeast("overloadLagMillis", overloadLagMillis, 2 * (int) LoopLag.PERIOD_MILLIS);
         atLeast("overloadRetryAfterSeconds", overloadRetryAfterSeconds, 1);
         atLeast("maxCalls", maxCalls, 1);
         atLeast("floodRequests", floodRequests, 2);
         requireSeconds("floodWindowSeconds", floodWindow);
         requireSeconds("floodBanSeconds", floodBan);
         floodExemptSources = List.copyOf(floodExemptSources);
-    }
-
-    /** Shedding stops at or below this backlog (hysteresis, so the decision does not flap at the threshold). */
-    public int backlogResume() {
-        return overloadBacklog / 2;
     }
 
     private static void atLeast(String name, int value, int min) {

@@ -4,6 +4,8 @@ package org.sipee.sip.overload;
 public enum ShedReason {
     /** The work backlog passed overloadBacklog. */
     BACKLOG("overloadBacklog"),
+    /** The SIP event loop runs what is due later than overloadLagMillis. */
+    LOOP_LAG("overloadLagMillis"),
     /** maxCalls calls are up. */
     CALLS("maxCalls"),
     /** No RTP/RTCP port pair is free. */

@@ -40,7 +40,7 @@ class FloodFairnessTest {
 
     @Test
     void aFloodFromOneSourceLeavesTheOthersServed() throws IOException {
-        OverloadPolicy policy = new OverloadPolicy(1000, 5, 1000, LIMIT, Duration.ofSeconds(10), Duration.ofSeconds(60),
+        OverloadPolicy policy = new OverloadPolicy(1000, 10_000, 5, 1000, LIMIT, Duration.ofSeconds(10), Duration.ofSeconds(60),
                 List.of());
         SipStackConfig config = SipStackConfig.defaults("127.0.0.1", 0).withTransports(List.of("UDP")).withOverload(policy);
         try (SipStack stack = SipStack.start(config, null, OPTIONS_ONLY);

@@ -28,14 +28,16 @@ class OverloadGateTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final AtomicInteger backlog = new AtomicInteger();
+    private final AtomicLong lag = new AtomicLong();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger freePairs = new AtomicInteger(100);
     private final LoadProbe probe = new LoadProbe() {
         @Override public int backlog() { return backlog.get(); }
+        @Override public long loopLagMillis() { return lag.get(); }
         @Override public int calls() { return calls.get(); }
         @Override public int freeMediaPairs() { return freePairs.get(); }
     };
-    private final OverloadPolicy policy = new OverloadPolicy(100, 5, 50, 10, Duration.ofSeconds(2),
+    private final OverloadPolicy policy = new OverloadPolicy(100, 200, 5, 50, 10, Duration.ofSeconds(2),
             Duration.ofSeconds(30), AddressBlock.parseList("floodExemptSources", "203.0.113.0/24"));
     private final OverloadGate gate = new OverloadGate(policy, probe, now::get, bound -> bound - 1);
     private int requests;
@@ -58,8 +60,23 @@ class OverloadGateTest {
     }
 
     @Test
+    void aLateEventLoopShedsUntilItsLagIsDownToHalf() {
+        lag.set(199);
+        assertNull(gate.admit(invite(), PHONE));
+        lag.set(200);
+        assertEquals(503, gate.admit(invite(), PHONE).status());
+        lag.set(101);
+        assertNotNull(gate.admit(request("OPTIONS", false), PHONE));
+        assertNull(gate.admit(request("BYE", true), PHONE), "a dialog's requests pass");
+        lag.set(100);
+        assertNull(gate.admit(invite(), PHONE));
+        assertEquals(2L, gate.refusals().get(ShedReason.LOOP_LAG));
+    }
+
+    @Test
     void requestsInsideADialogAreAlwaysServed() {
         backlog.set(10_000);
+        lag.set(10_000);
         calls.set(1_000);
         freePairs.set(0);
         for (String method : List.of("BYE", "INVITE", "UPDATE", "INFO", "PRACK", "REFER", "NOTIFY")) {
@@ -113,10 +130,10 @@ class OverloadGateTest {
 
     @Test
     void policyValuesAreCheckedNamingTheSetting() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OverloadPolicy(1, 5, 10, 10,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OverloadPolicy(1, 200, 5, 10, 10,
                 Duration.ofSeconds(2), Duration.ofSeconds(3), List.of()));
         assertTrue(e.getMessage().startsWith("overloadBacklog"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new OverloadPolicy(10, 5, 10, 10,
+        e = assertThrows(IllegalArgumentException.class, () -> new OverloadPolicy(10, 200, 5, 10, 10,
                 Duration.ofMillis(500), Duration.ofSeconds(3), List.of()));
         assertTrue(e.getMessage().startsWith("floodWindowSeconds"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> AddressBlock.parseList("floodExemptSources", "10.0.0.0/33"));
