@@ -103,7 +103,7 @@ public final class SipStack implements AutoCloseable {
                 transports::localAddress, policy));
         LoopLag lag = eventLoop.submit(() -> new LoopLag(scheduler, SipStack::monotonicMillis)).syncUninterruptibly().getNow();
         OverloadGate gate = new OverloadGate(config.overload(), stackLoad(externalBacklog, freeMediaPairs, lag, eventLoop, uas, uac),
-                System::currentTimeMillis, bound -> ThreadLocalRandom.current().nextInt(bound));
+                SipStack::monotonicMillis, bound -> ThreadLocalRandom.current().nextInt(bound));
         ServerTransactionLayer transactions = new ServerTransactionLayer(transports::sendResponse, scheduler, timers, uas, gate);
         try {
             // §18.1.2, §18.2.1: requests go to the server transactions, responses to the client transactions

@@ -16,8 +16,9 @@ import org.sipee.sip.transaction.RequestAdmission;
 /**
  * Load shedding at the transaction layer (RFC 7339, RFC 6357): a new request outside a dialog is refused with 503 and
  * Retry-After (RFC 3261 §21.5.4) before any per-call work when its source floods, when an INVITE finds the call
- * limit reached or no RTP port pair free, or while the work backlog is too long or the event loop runs late. Requests inside a dialog (a To
- * tag: BYE, re-INVITE, PRACK...) are always served so calls that are up end cleanly; ACK and CANCEL never come here.
+ * limit reached or no RTP port pair free, or while the work backlog is too long or the event loop runs late.
+ * Requests inside a dialog (a To tag: BYE, re-INVITE, PRACK...) are always served so calls that are up end cleanly;
+ * ACK and CANCEL never come here.
  * Runs on the event loop.
  */
 public final class OverloadGate implements RequestAdmission {
