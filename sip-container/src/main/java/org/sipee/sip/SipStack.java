@@ -92,7 +92,7 @@ public final class SipStack implements AutoCloseable {
         EventLoopGroup group = new NioEventLoopGroup(1, ioExecutor);
         EventLoop eventLoop = group.next();
         SipTimers timers = new SipTimers(config.t1().toMillis(), config.t2().toMillis(), config.t4().toMillis());
-        EventLoopTimerScheduler scheduler = new EventLoopTimerScheduler(eventLoop);
+        EventLoopTimerScheduler scheduler = new EventLoopTimerScheduler(eventLoop, SipStack::monotonicMillis);
         SipTransports transports = new SipTransports(transportsOf(config));
         DialogTable dialogs = new DialogTable();
         ClientTransactionLayer clientTransactions =
