@@ -61,7 +61,7 @@ public final class InviteServerTransaction extends ServerTransaction {
                 transmit(response);
             } else if (response.isSuccess()) {
                 moveTo(ACCEPTED); // RFC 6026 §7.1: 2xx -> Accepted, start Timer L
-                transmit(response);
+                transmitOnce(response);
                 timerL = scheduler.schedule(this::onTimerL, timers.timerL());
             } else {
                 moveTo(COMPLETED); // §17.2.1: 300-699 -> Completed, start Timers G and H
@@ -71,7 +71,7 @@ public final class InviteServerTransaction extends ServerTransaction {
                 timerH = scheduler.schedule(this::onTimerH, timers.timerH());
             }
         } else if (state == ACCEPTED && response.isSuccess()) {
-            transmit(response); // RFC 6026: 2xx retransmissions from the TU pass through
+            transmitOnce(response); // RFC 6026: 2xx retransmissions from the TU pass through
         } else {
             LOG.log(Level.DEBUG, "INVITE transaction in {0} drops {1}", state, response.startLine());
         }

@@ -68,6 +68,15 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
         }
     }
 
+    /**
+     * Sends a response the transaction itself never retransmits (a 2xx in Accepted: the TU does, RFC 6026 §7.1), so
+     * that a transaction lingering for Timer L holds no encoded copy of it.
+     */
+    protected void transmitOnce(SipResponse response) {
+        transmit(response);
+        lastSent = null;
+    }
+
     protected void retransmitLast() {
         if (lastSent != null) {
             lastSent.resend();
