@@ -1,6 +1,7 @@
 package org.sipee.sdp;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The value of {@code a=rtpmap:<payload type> <encoding name>/<clock rate>[/<encoding parameters>]}
@@ -10,12 +11,14 @@ import java.util.Locale;
  */
 public record RtpMap(int payloadType, String encodingName, int clockRate, String encodingParameters) {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     /** Parses the attribute value; null when it is not well-formed. */
     public static RtpMap parse(String value) {
         if (value == null) {
             return null;
         }
-        String[] ptAndRest = value.trim().split("\\s+", 2);
+        String[] ptAndRest = WHITESPACE.split(value.trim(), 2);
         if (ptAndRest.length != 2) {
             return null;
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Answers SDP offers for G.711 audio (RFC 3264 §6). Stateless and thread-safe: each answer gets a
@@ -18,6 +19,7 @@ public final class SdpAnswerer {
 
     private static final String[] SUPPORTED = {"PCMU", "PCMA"};
     private static final int CLOCK_RATE = 8000;
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final String advertisedAddress;
 
@@ -147,7 +149,7 @@ public final class SdpAnswerer {
      * (allowed by RFC 8866 §5.7) is returned unresolved so that no DNS query runs on the caller's thread.
      */
     static InetSocketAddress socketAddress(String host, int port) throws SdpNegotiationException {
-        boolean v4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean v4 = IPV4.matcher(host).matches();
         if (v4 && java.util.Arrays.stream(host.split("\\.")).anyMatch(o -> Integer.parseInt(o) > 255)) {
             throw new SdpNegotiationException(399, "bad address in c= line: '" + host + "'");
         }

@@ -2,6 +2,7 @@ package org.sipee.sdp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Parses SDP text (RFC 8866 §5, §9). Accepts CRLF or LF line ends and ignores blank lines and
@@ -9,6 +10,9 @@ import java.util.List;
  * Missing t= is tolerated (some user agents omit it); the writer puts {@code t=0 0} back.
  */
 public final class SdpParser {
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    private static final Pattern SPACES = Pattern.compile(" +");
 
     private static final String KNOWN_TYPES = "vosiuepcbtrzkam";
 
@@ -35,7 +39,7 @@ public final class SdpParser {
 
     private SessionDescription run(String sdp) throws SdpParseException {
         int seen = 0;
-        for (String raw : sdp.split("\r?\n", -1)) {
+        for (String raw : LINE_BREAK.split(sdp, -1)) {
             lineNo++;
             String l = raw.stripTrailing();
             if (l.isEmpty()) {
@@ -183,7 +187,7 @@ public final class SdpParser {
 
     private static String[] tokens(String value) {
         String v = value.trim();
-        return v.isEmpty() ? new String[0] : v.split(" +");
+        return v.isEmpty() ? new String[0] : SPACES.split(v);
     }
 
     private static boolean isNumber(String s) {

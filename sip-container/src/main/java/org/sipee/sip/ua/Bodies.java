@@ -2,6 +2,7 @@ package org.sipee.sip.ua;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.sipee.sip.message.HeaderNames;
 import org.sipee.sip.message.SipMessage;
@@ -10,6 +11,7 @@ import org.sipee.sip.message.SipMessage;
 final class Bodies {
 
     static final String SDP = "application/sdp";
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
 
     private Bodies() {
     }
@@ -38,7 +40,7 @@ final class Bodies {
     }
 
     private static String origin(String sdp) {
-        for (String line : sdp.split("\r?\n")) {
+        for (String line : LINE_BREAK.split(sdp)) {
             if (line.startsWith("o=")) {
                 return line.trim();
             }
