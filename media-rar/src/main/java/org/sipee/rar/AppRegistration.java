@@ -3,24 +3,23 @@ package org.sipee.rar;
 import java.util.function.Consumer;
 
 import org.sipee.rar.api.ListenerRegistration;
-import org.sipee.rar.api.SipApplicationListener;
 
-/** One application's listener, with the class loader to run its deliveries under. */
-final class AppRegistration implements ListenerRegistration {
+/** One application's listener (its calls', its media events'), with the class loader to run its deliveries under. */
+final class AppRegistration<L> implements ListenerRegistration {
 
-    private final SipApplicationListener listener;
+    private final L listener;
     private final ClassLoader classLoader;
-    private final Consumer<AppRegistration> onClose;
+    private final Consumer<AppRegistration<L>> onClose;
     private volatile boolean open = true;
 
-    AppRegistration(SipApplicationListener listener, ClassLoader classLoader, Consumer<AppRegistration> onClose) {
+    AppRegistration(L listener, ClassLoader classLoader, Consumer<AppRegistration<L>> onClose) {
         this.listener = listener;
         this.classLoader = classLoader;
         this.onClose = onClose;
     }
 
     /** Calls the listener with the application's TCCL; does nothing once closed. */
-    void deliver(Consumer<SipApplicationListener> event) {
+    void deliver(Consumer<L> event) {
         if (!open) {
             return;
         }

@@ -29,10 +29,10 @@ final class CallRouter implements UserAgentListener {
 
     private static final Logger LOG = Logger.getLogger(CallRouter.class.getName());
 
-    private record RoutedCall(AppRegistration app, SerialQueue queue) { }
+    private record RoutedCall(AppRegistration<SipApplicationListener> app, SerialQueue queue) { }
 
     private final Executor pool;
-    private final CopyOnWriteArrayList<AppRegistration> registrations = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<AppRegistration<SipApplicationListener>> registrations = new CopyOnWriteArrayList<>();
     private final Map<String, RoutedCall> calls = new ConcurrentHashMap<>();
 
     CallRouter(Executor pool) {
@@ -41,7 +41,7 @@ final class CallRouter implements UserAgentListener {
 
     ListenerRegistration register(SipApplicationListener listener) {
         ClassLoader tccl = Thread.currentThread().getContextClassLoader();
-        AppRegistration registration = new AppRegistration(listener, tccl, registrations::remove);
+        AppRegistration<SipApplicationListener> registration = new AppRegistration<>(listener, tccl, registrations::remove);
         registrations.add(registration);
         LOG.info(() -> "registered " + registration);
         return registration;
@@ -68,7 +68,7 @@ final class CallRouter implements UserAgentListener {
         return task -> routed.queue().execute(() -> routed.app().deliver(l -> task.run()));
     }
 
-    private AppRegistration firstOpen() {
+    private AppRegistration<SipApplicationListener> firstOpen() {
         return registrations.stream().filter(AppRegistration::isOpen).findFirst().orElse(null);
     }
 
@@ -77,7 +77,7 @@ final class CallRouter implements UserAgentListener {
      * call's serial queue and places it. Throws at once when it cannot be placed.
      */
     String dial(String from, String to, Object context, UacCredentials credentials, UserAgent userAgent) {
-        AppRegistration app = firstOpen();
+        AppRegistration<SipApplicationListener> app = firstOpen();
         if (app == null) {
             throw new IllegalStateException("no application is registered with the SIP adapter to place calls");
         }
@@ -104,7 +104,7 @@ final class CallRouter implements UserAgentListener {
 
     @Override
     public void onInvite(InboundCall call) {
-        AppRegistration app = firstOpen();
+        AppRegistration<SipApplicationListener> app = firstOpen();
         if (app == null) {
             call.reject(480, "Temporarily Unavailable");
             return;
@@ -155,7 +155,7 @@ final class CallRouter implements UserAgentListener {
     /** OPTIONS or REGISTER outside a dialog: to the application that takes the INVITEs, on a worker; none: the default. */
     @Override
     public void onRequest(OutOfDialogRequest request) {
-        AppRegistration app = firstOpen();
+        AppRegistration<SipApplicationListener> app = firstOpen();
         if (app == null) {
             request.answerByDefault();
             return;

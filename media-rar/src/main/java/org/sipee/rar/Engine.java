@@ -2,7 +2,9 @@ package org.sipee.rar;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +19,7 @@ import org.sipee.media.MediaEngine;
 import org.sipee.media.RtpStream;
 import org.sipee.rar.api.AnswerTimeout;
 import org.sipee.rar.api.EngineStats;
+import org.sipee.rar.api.ListenerRegistration;
 import org.sipee.rar.api.MediaEventsConfig;
 import org.sipee.rar.api.SipSecurity;
 import org.sipee.sdp.SdpAnswerer;
@@ -47,9 +50,11 @@ final class Engine implements AutoCloseable {
     final Optional<SipSecurity> security;
     /** Null when media events are off. */
     private final MediaEventDispatcher events;
+    /** The applications taking media events in this JVM; null when media events are off. */
+    private final LocalMediaListeners localListeners;
 
     private Engine(WorkerPool pool, CallRouter router, MediaEngine media, SipStack sip, EngineSettings settings,
-                   MediaEventDispatcher events, Optional<SipSecurity> security) {
+                   MediaEventDispatcher events, LocalMediaListeners localListeners, Optional<SipSecurity> security) {
         this.pool = pool;
         this.router = router;
         this.media = media;
@@ -61,6 +66,7 @@ final class Engine implements AutoCloseable {
         this.retryAfterSeconds = settings.sip().overload().overloadRetryAfterSeconds();
         this.mediaEvents = settings.mediaEvents();
         this.events = events;
+        this.localListeners = localListeners;
         this.security = security;
     }
 
@@ -74,13 +80,14 @@ final class Engine implements AutoCloseable {
         CallRouter router = new CallRouter(pool);
         MediaEngine media = null;
         MediaEventDispatcher events = null;
+        LocalMediaListeners localListeners = settings.mediaEvents().isPresent() ? new LocalMediaListeners() : null;
         try {
-            events = settings.mediaEvents().map(config -> startEvents(config, settings.qualityReportInterval(),
+            events = settings.mediaEvents().map(config -> startEvents(config, localListeners, settings.qualityReportInterval(),
                     new WorkManagerExecutor(context.getWorkManager(), "sipee-media-events", hints))).orElse(null);
             OsLimits.check(settings.media());
             media = MediaEngine.start(settings.media(), io);
             SipStack sip = SipStack.start(settings.sip(), io, router, pool::queued, media::freePortPairs);
-            Engine engine = new Engine(pool, router, media, sip, settings, events, security);
+            Engine engine = new Engine(pool, router, media, sip, settings, events, localListeners, security);
             LOG.info(() -> "SIP on " + sip.localAddress() + ", RTP " + settings.media().rtpPortMin() + "-"
                     + settings.media().rtpPortMax() + " advertised as " + engine.media.advertisedAddress());
             return engine;
@@ -108,10 +115,20 @@ final class Engine implements AutoCloseable {
         return Optional.of(new SipSecurity(authenticator, users, settings.registrations(), settings.maxCallsPerUser()));
     }
 
-    private static MediaEventDispatcher startEvents(MediaEventsConfig config, Duration reportEvery, WorkManagerExecutor thread) {
+    /** Each event goes to the applications listening in this JVM, then to the JMS topic. */
+    private static MediaEventDispatcher startEvents(MediaEventsConfig config, LocalMediaListeners local, Duration reportEvery,
+                                                    WorkManagerExecutor thread) {
         JmsMediaPublisher jms = new JmsMediaPublisher(config);
         LOG.info(() -> "media events go to " + config.topic() + " through " + config.connectionFactory());
-        return new MediaEventDispatcher(thread, jms::publish, jms, reportEvery);
+        return new MediaEventDispatcher(thread, event -> {
+            local.deliver(event);
+            jms.publish(event);
+        }, jms, reportEvery);
+    }
+
+    /** Empty when media events are off. */
+    Optional<ListenerRegistration> listenMediaEvents(Consumer<Map<String, Object>> listener) {
+        return Optional.ofNullable(localListeners).map(listeners -> listeners.add(listener));
     }
 
     /**

@@ -2,8 +2,10 @@ package org.sipee.rar;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import org.sipee.media.ConferenceListener;
 import org.sipee.media.MediaBridge;
@@ -85,6 +87,11 @@ public class SipConnectionImpl implements SipConnection {
     @Override
     public Optional<MediaEventsConfig> mediaEvents() {
         return engine().mediaEvents;
+    }
+
+    @Override
+    public Optional<ListenerRegistration> listenMediaEvents(Consumer<Map<String, Object>> listener) {
+        return engine().listenMediaEvents(listener);
     }
 
     @Override

@@ -2,8 +2,10 @@ package org.sipee.rar.api;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import org.sipee.media.ConferenceListener;
 import org.sipee.media.MediaBridge;
@@ -96,6 +98,16 @@ public interface SipConnection extends AutoCloseable {
 
     /** Where media events are published ({@link MediaEvents} describes them); empty when they are off. */
     default Optional<MediaEventsConfig> mediaEvents() {
+        return Optional.empty();
+    }
+
+    /**
+     * Takes the media events in this JVM: the same events, with the same properties, as the JMS messages
+     * {@link MediaEvents} describes, each passed to the listener before it is published, in the order they were
+     * reported, on the adapter's media-event thread (the listener must be quick and must not block) with the thread
+     * context class loader of the caller of this method. Empty when media events are off.
+     */
+    default Optional<ListenerRegistration> listenMediaEvents(Consumer<Map<String, Object>> listener) {
         return Optional.empty();
     }
 

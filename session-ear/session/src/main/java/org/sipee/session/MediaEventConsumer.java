@@ -5,22 +5,21 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
 
-import org.sipee.rar.api.MediaEventsConfig;
+import org.sipee.rar.api.ListenerRegistration;
 import org.sipee.rar.api.SipConnection;
 import org.sipee.rar.api.SipConnectionFactory;
 
 /**
- * Subscribes this application to the adapter's media events (when the adapter publishes them) and applies them to its
- * sessions ({@link SessionMediaEvents}). The session layer is a library in the application, where no MDB can live:
- * it receives on a thread of the server's ManagedThreadFactory, started with the application and stopped (its JMS
- * context closed, the thread joined) when the application stops.
+ * Takes the adapter's media events (when the adapter reports them) in this JVM and applies them to this application's
+ * sessions ({@link SessionMediaEvents}): directly from the adapter's media-event thread, not through the JMS topic,
+ * whose broker threads cost more per call than the session's work with the event. The topic still carries every
+ * event for other consumers. The registration ends when the application stops.
  */
 @ApplicationScoped
 public class MediaEventConsumer {
@@ -30,15 +29,10 @@ public class MediaEventConsumer {
     @Resource(lookup = "java:/sip/SipConnectionFactory")
     SipConnectionFactory connectionFactory;
 
-    /** The server's default ManagedThreadFactory by its global name: a bean of an EAR's lib has no java:comp. */
-    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
-    ManagedThreadFactory threads;
-
     @Inject
     SessionRegistry registry;
 
-    private MediaEventReceiver receiver;
-    private Thread thread;
+    private ListenerRegistration registration;
 
     /** Fired once per module of the deployment: starting is idempotent. */
     void onStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) throws ResourceException {
@@ -46,37 +40,27 @@ public class MediaEventConsumer {
     }
 
     synchronized void start() throws ResourceException {
-        if (thread != null) {
+        if (registration != null) {
             return;
         }
-        Optional<MediaEventsConfig> config;
+        SessionMediaEvents events = new SessionMediaEvents(registry);
+        Optional<ListenerRegistration> listening;
         try (SipConnection connection = connectionFactory.getConnection()) {
-            config = connection.mediaEvents();
+            listening = connection.listenMediaEvents(properties -> events.apply(properties::get));
         }
-        if (config.isEmpty()) {
-            LOG.info("the SIP adapter publishes no media events (its mediaEventsTopic is empty): sessions get no quality reports");
+        if (listening.isEmpty()) {
+            LOG.info("the SIP adapter reports no media events (its mediaEventsTopic is empty): sessions get no quality reports");
             return;
         }
-        receiver = new MediaEventReceiver(config.get(), SessionMediaEvents.SELECTOR, new SessionMediaEvents(registry)::apply);
-        thread = threads.newThread(receiver);
-        thread.setName("sipee-session-media-events");
-        thread.start();
+        registration = listening.get();
+        LOG.info("sipee sessions take the SIP adapter's media events");
     }
 
     @PreDestroy
     synchronized void stop() {
-        if (thread == null) {
-            return;
+        if (registration != null) {
+            registration.close();
+            registration = null;
         }
-        receiver.stop();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            LOG.warning("the media event receiver did not end within 10 s of the application stopping");
-        }
-        thread = null;
     }
 }

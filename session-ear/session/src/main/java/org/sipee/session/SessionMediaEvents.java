@@ -13,30 +13,29 @@ final class SessionMediaEvents {
 
     private static final Logger LOG = Logger.getLogger(SessionMediaEvents.class.getName());
 
-    /** What the session consumes (a JMS message selector); not MediaStopped, sent as the call ends. */
-    static final String SELECTOR = "sipeeEvent IN ('MediaStarted', 'QualityReport', 'MediaFailure')";
-
     private final SessionRegistry registry;
 
     SessionMediaEvents(SessionRegistry registry) {
         this.registry = registry;
     }
 
-    /** @param property the event's message properties by name (null when absent) */
+    /** @param property the event's properties by name (null when absent); every event comes here, most are not ours */
     void apply(Function<String, Object> property) {
+        String type = String.valueOf(property.apply("sipeeEvent"));
+        if (!type.equals("MediaStarted") && !type.equals("QualityReport") && !type.equals("MediaFailure")) {
+            return; // MediaStopped comes as the call ends; bridge, conference and DTMF events are for other consumers
+        }
         BaseSession session = registry.session(String.valueOf(property.apply("callId")));
         if (session == null) {
             return;
         }
-        String type = String.valueOf(property.apply("sipeeEvent"));
         switch (type) {
             case "MediaStarted" -> session.mediaReports().started();
             case "QualityReport" -> session.mediaReports().quality(MediaQuality.of(property));
-            case "MediaFailure" -> {
+            default -> {
                 LOG.info(() -> "media of " + session.callId() + " failed: " + property.apply("reason") + ", " + property.apply("message"));
                 session.followUps().execute(session::mediaFailed); // in order with the call's events
             }
-            default -> LOG.fine(() -> "ignored media event " + type + " of " + session.callId());
         }
     }
 }
