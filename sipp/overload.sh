@@ -27,6 +27,12 @@
 #   CPU_RATE     2000; CPU_SECS 20; KAMAILIO_CFG default /work/shared/bench/kamailio-uas.cfg
 #   SERVER_PID   default: the jboss-modules process; SERVER_LOG default arquillian-tests/target/run/log/server.log
 #   SIPP_LOCAL_PORT default 15160 (SIPp's SIP port); SIPP_MEDIA_PORT default 16000 (held calls' RTP echo)
+#   PIN          "SIPP_CPU SERVER_CPU" (e.g. "0 1"): for capacity and storm, SIPp runs on one core and every thread of the
+#                server on the other (taskset), so that the load generator's work at 2x/3x does not take the server's
+#                CPU; capacity is then the server's on one core. The server's threads get both cores back afterwards.
+#   SERVER_CPU_SHARE with PIN, e.g. 0.4: for capacity and storm the server may use only that share of its core (a
+#                cgroup v1 CPU quota, 10 ms period), so that SIPp on its own core can offer 2x and 3x the server's
+#                capacity (SIPp needs about as much CPU per call as the server does); the quota is lifted afterwards
 # SIPp shares the two cores with the server: at 2x/3x offered it may not reach the rate ("achieved" column), and a
 # 1500-call held run needs the server's RTP range to hold 1500 streams (each stream takes an RTP and an RTCP port).
 set -uo pipefail
@@ -49,11 +55,27 @@ work=$(mktemp -d)
 kamailio_started=
 summary=()
 cleanup() {
+  limit_server ""
   if [ -n "$kamailio_started" ]; then kill "$(cat "$work/kam.pid")" 2>/dev/null; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 has() { [[ $parts == *" $1 "* ]]; }
+read -r sipp_cpu server_cpu <<<"${PIN:-}"
+sipp_cmd=(sipp); [ -n "$sipp_cpu" ] && sipp_cmd=(taskset -c "$sipp_cpu" sipp)
+pin_server() { # CPUS: every thread of the server process
+  [ -n "$server_cpu" ] && taskset -a -p -c "$1" "$pid" >/dev/null
+}
+quota_group=/sys/fs/cgroup/cpu/sipee-overload
+limit_server() { # SHARE of a core for the server process (cgroup v1 cpu controller), or "" to lift it
+  if [ -n "$1" ]; then
+    mkdir -p "$quota_group" && echo 10000 > "$quota_group/cpu.cfs_period_us" &&
+        awk -v s="$1" 'BEGIN { printf "%d\n", s * 10000 }' > "$quota_group/cpu.cfs_quota_us" &&
+        echo "$pid" > "$quota_group/cgroup.procs" || { echo "cannot set a CPU quota ($quota_group)" >&2; exit 2; }
+  elif [ -d "$quota_group" ]; then
+    echo "$pid" > /sys/fs/cgroup/cpu/cgroup.procs; rmdir "$quota_group"
+  fi
+}
 add() { summary+=("$(printf '%-44s %s' "$1" "$2")"); }
 
 # user + system ticks of these processes (each one's /proc stat sums its threads)
@@ -76,7 +98,7 @@ sipp_run() { # NAME RATE CALLS [SIPp args...]
   local scen=(-sf "$here/uac_overload.xml"); [ $# -gt 0 ] && scen=("$@")
   local limit=$(( calls / rate * 3 + ${HOLD_TIMEOUT:-0} + 60 ))
   # timeout(1) too: a storm run of SIPp 3.6 once outlived its own -timeout by minutes, idle
-  (cd "$d" && timeout -s INT $((limit + 30)) sipp "${scen[@]}" "$target" -i 127.0.0.1 -p "$sipp_port" -r "$rate" \
+  (cd "$d" && timeout -s INT $((limit + 30)) "${sipp_cmd[@]}" "${scen[@]}" "$target" -i 127.0.0.1 -p "$sipp_port" -r "$rate" \
       -m "$calls" -nostdin -timeout ${limit}s -trace_screen -screen_file "$d/screen" -trace_counts \
       -trace_stat -stf "$d/stat.csv" -fd 1000 ${SIPP_EXTRA:-} >/dev/null 2>&1) || true
   ok=$(screen_val "$d" 'Successful call'); failed=$(screen_val "$d" 'Failed call')
@@ -101,6 +123,14 @@ drain() { # after failures the server's transactions (timer B/H: 32 s) and SIPp'
 
 echo "overload.sh against $target (server pid $pid), parts:$parts"
 capacity=${CAPACITY:-}
+if [ -n "$server_cpu" ]; then
+  echo "capacity and storm pinned: SIPp on CPU $sipp_cpu, the server's threads on CPU $server_cpu"
+  pin_server "$server_cpu"
+  if [ -n "${SERVER_CPU_SHARE:-}" ]; then
+    echo "the server limited to ${SERVER_CPU_SHARE} of CPU $server_cpu (cgroup CPU quota)"
+    limit_server "$SERVER_CPU_SHARE"
+  fi
+fi
 
 if has capacity; then
   echo "== capacity: ladder $ladder, $step_secs s per step"; row_header
@@ -175,6 +205,8 @@ held_run() {
         'BEGIN { if (n - f > 0) printf "%.1f", (a - b) / (n - f); else print "-" }')
   fi
 }
+
+limit_server ""; pin_server "0-$(( $(nproc) - 1 ))"; sipp_cmd=(sipp)
 
 if has held || has heap; then
   echo "== held: $held_calls concurrent calls to sip:service@ (tone, SIPp -rtp_echo), held $hold_secs s"

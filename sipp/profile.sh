@@ -11,6 +11,8 @@
 #   JFR_SETTINGS default "default" (20 ms samples; "profile" samples every 10 ms and also traces allocations: at 2000/s
 #                on two cores that overhead pushed the server past its capacity in a trial run)
 #   SIPP_LOCAL_PORT default 15160
+#   NO_JFR=1     the thread table alone: starting a recording makes the JIT compile again for a while, which then
+#                shows in the window (compiler threads, slower code); without it the figures match overload.sh's cpu part
 set -euo pipefail
 rate=${1:-2000}; secs=${2:-30}; target=${3:-127.0.0.1:5060}
 warmup=${WARMUP:-20}
@@ -51,7 +53,7 @@ total=$((warmup + secs + 10))
 sipp_job=$!
 sleep "$warmup"
 threads > "$work/t0"
-jcmd "$pid" JFR.start name=sipee-profile settings="${JFR_SETTINGS:-default}" duration="${secs}s" filename="$jfr_file" >/dev/null
+[ "${NO_JFR:-0}" = 1 ] || jcmd "$pid" JFR.start name=sipee-profile settings="${JFR_SETTINGS:-default}" duration="${secs}s" filename="$jfr_file" >/dev/null
 t0=$(date +%s.%N)
 sleep "$secs"
 threads > "$work/t1"
@@ -62,7 +64,8 @@ ok=$(awk -F'|' '/Successful call/{gsub(/ /,"",$3); print $3}' "$work/screen")
 failed=$(awk -F'|' '/Failed call/{gsub(/ /,"",$3); print $3}' "$work/screen")
 achieved=$(awk -F'|' '/Call Rate/{gsub(/[ a-z]/,"",$3); print $3}' "$work/screen")
 echo "SIPp uac at $rate/s for $total s: ok ${ok:-?}, failed ${failed:-?}, achieved ${achieved:-?}/s; window $secs s"
-jfr print --events jdk.ExecutionSample --stack-depth 64 --json "$jfr_file" > "$work/samples.json"
+if [ "${NO_JFR:-0}" = 1 ]; then echo '{"recording": {"events": []}}' > "$work/samples.json"
+else jfr print --events jdk.ExecutionSample --stack-depth 64 --json "$jfr_file" > "$work/samples.json"; fi
 
 python3 - "$work/t0" "$work/t1" "$t0" "$t1" "$rate" "$(getconf CLK_TCK)" "$work/samples.json" "${TOP:-25}" \
     "${STACK_DEPTH:-6}" <<'EOF'
