@@ -179,7 +179,8 @@ held_run() {
   local before_log wait_secs
   demo_log_level FINE
   before_log=$(stat -c %s "$server_log" 2>/dev/null || echo 0)
-  if [ "${WITH_HEAP:-0}" = 1 ]; then idle=$(heap_kib); fi
+  # idle means no transaction of an earlier part left either: they linger 64*T1 = 32 s after their calls
+  if [ "${WITH_HEAP:-0}" = 1 ]; then sleep 35; idle=$(heap_kib); fi
   wait_secs=$(( (held_calls + held_rate - 1) / held_rate + 5 ))
   HOLD_TIMEOUT=$hold_secs SIPP_EXTRA="-d $((hold_secs * 1000)) -rtp_echo -mp $media_port -l $held_calls" \
       sipp_run held "$held_rate" "$held_calls" -sn uac &
