@@ -47,12 +47,13 @@ final class CoarseTimerWheel {
         long now = tickNow();
         while (lastTick < now) {
             lastTick++;
-            List<Entry> slot = slots[slot(lastTick)];
+            int index = slot(lastTick);
+            List<Entry> slot = slots[index];
             if (slot.isEmpty()) {
                 continue;
             }
             List<Entry> kept = new ArrayList<>();
-            slots[slot(lastTick)] = kept; // a task run below may schedule into this slot for a later turn
+            slots[index] = kept; // a task run below may schedule into this slot for a later turn
             for (Entry entry : slot) {
                 if (entry.cancelled()) {
                     continue;
