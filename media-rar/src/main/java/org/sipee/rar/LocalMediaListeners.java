@@ -28,9 +28,10 @@ final class LocalMediaListeners {
 
     /** Runs on the dispatcher's thread; a listener's failure is logged and stops no other. */
     void deliver(MediaEvent event) {
+        Map<String, Object> properties = Collections.unmodifiableMap(event.properties());
         for (AppRegistration<Consumer<Map<String, Object>>> registration : listeners) {
             try {
-                registration.deliver(listener -> listener.accept(Collections.unmodifiableMap(event.properties())));
+                registration.deliver(listener -> listener.accept(properties));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "a media event listener failed on " + event.type() + " of " + event.callId(), e);
             }
