@@ -3,9 +3,6 @@ package org.sipee.it;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * SIPp (or sipp/run-scenarios.sh) as a child process of this JVM: the test client, or in-container the server, both
@@ -82,11 +80,16 @@ public final class SippProcess implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Whether a UDP socket is bound to the port, read from the kernel's socket table: probing by binding the port
+     * ourselves would, for that instant, take it from SIPp if it started binding just then.
+     */
     private static boolean isBound(int port) {
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
-            return false;
-        } catch (SocketException inUse) {
-            return true;
+        String suffix = String.format(":%04X", port);
+        try (Stream<String> udp = Files.lines(Path.of("/proc/net/udp"))) {
+            return udp.skip(1).map(line -> line.trim().split("\\s+")[1]).anyMatch(local -> local.endsWith(suffix));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

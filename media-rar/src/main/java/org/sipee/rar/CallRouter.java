@@ -29,7 +29,19 @@ final class CallRouter implements UserAgentListener {
 
     private static final Logger LOG = Logger.getLogger(CallRouter.class.getName());
 
-    private record RoutedCall(AppRegistration<SipApplicationListener> app, SerialQueue queue) { }
+    /** Compared by identity, not as a record: a call that shares its queue with an earlier one is another call. */
+    private static final class RoutedCall {
+        private final AppRegistration<SipApplicationListener> app;
+        private final SerialQueue queue;
+
+        RoutedCall(AppRegistration<SipApplicationListener> app, SerialQueue queue) {
+            this.app = app;
+            this.queue = queue;
+        }
+
+        AppRegistration<SipApplicationListener> app() { return app; }
+        SerialQueue queue() { return queue; }
+    }
 
     private final Executor pool;
     private final CopyOnWriteArrayList<AppRegistration<SipApplicationListener>> registrations = new CopyOnWriteArrayList<>();
@@ -109,8 +121,10 @@ final class CallRouter implements UserAgentListener {
             call.reject(480, "Temporarily Unavailable");
             return;
         }
-        RoutedCall routed = new RoutedCall(app, new SerialQueue(pool));
-        calls.put(call.callId(), routed);
+        // A new INVITE with the Call-ID of a call whose end is still queued (the answer to a 407 or 401, RFC 3261
+        // §22.2) joins that call's queue: the application hears the old call end before the new one starts.
+        RoutedCall routed = calls.compute(call.callId(), (callId, earlier) ->
+                new RoutedCall(app, earlier != null ? earlier.queue() : new SerialQueue(pool)));
         submit(call.callId(), routed, () -> app.deliver(l -> invite(l, call)));
     }
 
