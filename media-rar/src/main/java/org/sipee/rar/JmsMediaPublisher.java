@@ -24,7 +24,8 @@ import org.sipee.rar.api.MediaEventsConfig;
  * Sends media events to the topic, on the dispatcher's thread only (a JMSContext is single-threaded). The topic and
  * connection factory are looked up at the first event, not at adapter start (the topic may be deployed later). When
  * JMS fails (name not bound, broker down) the error is logged once, naming the config-property, and events are
- * dropped for a while before the next attempt: calls never wait for or fail because of JMS.
+ * dropped for a while before the next attempt: calls never wait for or fail because of JMS. While the topic has no
+ * subscription ({@link TopicAudience}) events are not sent at all.
  */
 final class JmsMediaPublisher implements AutoCloseable {
 
@@ -36,10 +37,17 @@ final class JmsMediaPublisher implements AutoCloseable {
         Object lookup(String name) throws NamingException;
     }
 
+    /** Who subscribes to the topic, seen through the publisher's context; replaceable in tests. */
+    interface Audiences {
+        TopicAudience of(JMSContext context, Topic topic);
+    }
+
     private final MediaEventsConfig config;
     private final Lookup jndi;
     private final LongSupplier clock;
+    private final Audiences audiences;
     private JMSContext context;
+    private TopicAudience audience = TopicAudience.EVERYONE;
     private JMSProducer producer;
     private Topic topic;
     private boolean failing;
@@ -47,13 +55,15 @@ final class JmsMediaPublisher implements AutoCloseable {
     private long dropped;
 
     JmsMediaPublisher(MediaEventsConfig config) {
-        this(config, name -> new InitialContext().lookup(name), System::nanoTime);
+        this(config, name -> new InitialContext().lookup(name), System::nanoTime,
+                (context, topic) -> ArtemisTopicAudience.of(context, topic, System::nanoTime));
     }
 
-    JmsMediaPublisher(MediaEventsConfig config, Lookup jndi, LongSupplier clock) {
+    JmsMediaPublisher(MediaEventsConfig config, Lookup jndi, LongSupplier clock, Audiences audiences) {
         this.config = config;
         this.jndi = jndi;
         this.clock = clock;
+        this.audiences = audiences;
     }
 
     void publish(MediaEvent event) {
@@ -62,6 +72,9 @@ final class JmsMediaPublisher implements AutoCloseable {
             return;
         }
         try {
+            if (!audience.present()) {
+                return; // nobody would receive it
+            }
             Message message = context.createMessage();
             for (Map.Entry<String, Object> p : event.properties().entrySet()) {
                 message.setObjectProperty(p.getKey(), p.getValue());
@@ -96,6 +109,7 @@ final class JmsMediaPublisher implements AutoCloseable {
         try {
             context = factory.createContext();
             producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            audience = audiences.of(context, topic);
             return true;
         } catch (JMSRuntimeException e) {
             fail("cannot connect to JMS with " + config.connectionFactory()
@@ -133,6 +147,8 @@ final class JmsMediaPublisher implements AutoCloseable {
         JMSContext open = context;
         context = null;
         producer = null;
+        audience.close();
+        audience = TopicAudience.EVERYONE;
         if (open != null) {
             try {
                 open.close();

@@ -50,6 +50,8 @@ class JmsMediaPublisherTest {
     private int deliveryMode;
     private boolean sendFails;
     private int contextsClosed;
+    private boolean subscribed = true;
+    private int audiencesClosed;
     private Topic topic;
     private JmsMediaPublisher publisher;
 
@@ -63,7 +65,10 @@ class JmsMediaPublisherTest {
                 throw new NameNotFoundException(name);
             }
             return bound.get(name);
-        }, () -> now);
+        }, () -> now, (context, topic) -> new TopicAudience() {
+            @Override public boolean present() { return subscribed; }
+            @Override public void close() { audiencesClosed++; }
+        });
     }
 
     @AfterEach
@@ -119,6 +124,20 @@ class JmsMediaPublisherTest {
         assertEquals(1, sent.size());
         publisher.close();
         assertEquals(2, contextsClosed);
+    }
+
+    @Test
+    void nothingIsSentWhileTheTopicHasNoSubscription() {
+        bind();
+        subscribed = false;
+        publisher.publish(event());
+        assertEquals(0, sent.size());
+        assertEquals(0, publisher.dropped(), "not a failure: nobody would have received it");
+        subscribed = true;
+        publisher.publish(event());
+        assertEquals(1, sent.size());
+        publisher.close();
+        assertEquals(1, audiencesClosed, "with the context");
     }
 
     private static MediaEvent event() {
