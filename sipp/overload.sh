@@ -56,7 +56,11 @@ kamailio_started=
 summary=()
 cleanup() {
   limit_server ""
-  if [ -n "$kamailio_started" ]; then kill "$(cat "$work/kam.pid")" 2>/dev/null; fi
+  if [ -n "$kamailio_started" ]; then
+    kill "$(cat "$work/kam.pid")" 2>/dev/null
+    # until its children are gone: a run right after would find 5080 still bound and measure a dying Kamailio
+    for _ in $(seq 50); do pgrep -f "kamailio -f $kamailio_cfg" > /dev/null || break; sleep 0.2; done
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT

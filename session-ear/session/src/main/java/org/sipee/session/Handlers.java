@@ -26,8 +26,9 @@ public class Handlers {
 
     /** The most specific @Invite handler whose route matches the call. */
     Optional<HandlerMethod> inviteHandler(InboundCall call) {
+        CallRoute.Target target = CallRoute.Target.of(call.requestUri(), call.from(), call.to());
         return extension.handlers(HandlerKind.INVITE).stream()
-                .filter(h -> h.route().matches(call.requestUri(), call.from(), call.to()))
+                .filter(h -> h.route().matches(target))
                 .max(Comparator.comparingInt(h -> h.route().specificity()));
     }
 
@@ -59,8 +60,9 @@ public class Handlers {
     /** A response to our INVITE, to the handlers of its class whose pattern matches the callee. */
     void notifyResponse(HandlerKind kind, CallResponse response) {
         OutgoingCall call = response.call();
+        CallRoute.Target target = CallRoute.Target.of(call.requestUri(), call.from(), call.to());
         for (HandlerMethod handler : extension.handlers(kind)) {
-            if (handler.route().matches(call.requestUri(), call.from(), call.to())) {
+            if (handler.route().matches(target)) {
                 invoke(handler, response, call.callId());
             }
         }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 /** Which calls an @Invite route takes, and which of several matching routes is the most specific. */
@@ -38,5 +41,36 @@ class CallRouteTest {
         assertEquals(0, new CallRoute("*", "*", "*").specificity());
         assertTrue(new CallRoute("sip:support@*", "sip:*@partner.example", "*").specificity()
                 > new CallRoute("sip:support@*", "*", "*").specificity());
+    }
+
+    @Test
+    void globsMatchWholeValuesWithStarsAnywhere() {
+        assertTrue(CallRoute.globMatches("sip:*@*:5060", "sip:alice@127.0.0.1:5060"));
+        assertFalse(CallRoute.globMatches("sip:*@*:5060", "sip:alice@127.0.0.1:5061"));
+        assertFalse(CallRoute.globMatches("a*a", "a"), "prefix and suffix may not overlap");
+        assertTrue(CallRoute.globMatches("a*a", "aa"));
+        assertTrue(CallRoute.globMatches("**", ""));
+        assertFalse(CallRoute.globMatches("", "a"));
+        assertFalse(CallRoute.globMatches("*", null));
+    }
+
+    /** The same answers as the regular expression the route stands for, on many small random cases. */
+    @Test
+    void globsAgreeWithTheEquivalentRegularExpression() {
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            String pattern = randomText(random, "ab*.", 6);
+            String value = randomText(random, "ab.", 8);
+            boolean expected = value.matches(Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
+            assertEquals(expected, CallRoute.globMatches(pattern, value), "pattern \"" + pattern + "\", value \"" + value + "\"");
+        }
+    }
+
+    private static String randomText(Random random, String alphabet, int maxLength) {
+        StringBuilder text = new StringBuilder();
+        for (int n = random.nextInt(maxLength + 1); n > 0; n--) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 }
