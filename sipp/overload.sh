@@ -15,7 +15,8 @@
 #   media     media-bench.sh (the engine's MediaLoadClient, sip:echo@, bidirectional G.711, loss from sequence gaps)
 #             for each of MEDIA_LADDER concurrent calls: the largest with 0 failed and < 0.1 % loss both ways
 #   cpu       SIPp's built-in uac at CPU_RATE/s for CPU_SECS against the server and then Kamailio (started if nothing
-#             listens on 5080, stopped after): CPU µs per call of each (user + system, all threads/processes, /proc)
+#             listens on 5080, stopped after): CPU µs per call of each (user + system, all threads/processes, /proc),
+#             CPU_ROUNDS times in turn; the summary gives the medians (one pair moves by up to 30 % on this machine)
 # Usage: overload.sh [HOST:PORT]          e.g. PARTS="capacity storm" overload.sh 127.0.0.1:5060
 #   PARTS        default "capacity storm held heap media cpu"
 #   LADDER       default "1000 1500 2000 2500 3000 3500 4000"; STEP_SECS 15; CAPACITY skips the ladder for storm
@@ -24,7 +25,7 @@
 #   HELD_CALLS   1500; HELD_RATE 100; HOLD_SECS default ramp time + 20 s
 #   MEDIA_LADDER "500 1000 1500 2000"; MEDIA_SECS 20; SERVER_RTP the server's RTP range (media-bench.sh's leak check),
 #                default 10000-29999; MVN_FLAGS for media-bench.sh's build, default "-o"
-#   CPU_RATE     2000; CPU_SECS 20; KAMAILIO_CFG default /work/shared/bench/kamailio-uas.cfg
+#   CPU_RATE     2000; CPU_SECS 20; CPU_ROUNDS 3; KAMAILIO_CFG default /work/shared/bench/kamailio-uas.cfg
 #   SERVER_PID   default: the jboss-modules process; SERVER_LOG default arquillian-tests/target/run/log/server.log
 #   SIPP_LOCAL_PORT default 15160 (SIPp's SIP port); SIPP_MEDIA_PORT default 16000 (held calls' RTP echo)
 #   PIN          "SIPP_CPU SERVER_CPU" (e.g. "0 1"): for capacity and storm, SIPp runs on one core and every thread of the
@@ -44,7 +45,7 @@ step_secs=${STEP_SECS:-15}; storm_secs=${STORM_SECS:-15}; after_rate=${AFTER_RAT
 held_calls=${HELD_CALLS:-1500}; held_rate=${HELD_RATE:-100}
 hold_secs=${HOLD_SECS:-$(( (held_calls + held_rate - 1) / held_rate + 20 ))}
 media_ladder=${MEDIA_LADDER:-500 1000 1500 2000}; media_secs=${MEDIA_SECS:-20}
-cpu_rate=${CPU_RATE:-2000}; cpu_secs=${CPU_SECS:-20}
+cpu_rate=${CPU_RATE:-2000}; cpu_secs=${CPU_SECS:-20}; cpu_rounds=${CPU_ROUNDS:-3}
 kamailio_cfg=${KAMAILIO_CFG:-/work/shared/bench/kamailio-uas.cfg}
 server_log=${SERVER_LOG:-$here/../arquillian-tests/target/run/log/server.log}
 sipp_port=${SIPP_LOCAL_PORT:-15160}; media_port=${SIPP_MEDIA_PORT:-16000}
@@ -240,7 +241,7 @@ if has media; then
 fi
 
 if has cpu; then
-  echo "== cpu: SIPp built-in uac at $cpu_rate/s for $cpu_secs s, server then Kamailio"
+  echo "== cpu: SIPp built-in uac at $cpu_rate/s for $cpu_secs s, server then Kamailio, $cpu_rounds rounds"
   if ! ss -uan | grep -q '127.0.0.1:5080 '; then
     kamailio -f "$kamailio_cfg" -P "$work/kam.pid" -DD -E -m 1024 -M 64 > "$work/kam.log" 2>&1 &
     kamailio_started=1
@@ -248,26 +249,34 @@ if has cpu; then
   fi
   kam_pids=$(pgrep -f "kamailio -f") || true
   [ -n "$kam_pids" ] || { echo "Kamailio did not start" >&2; cat "$work/kam.log" >&2; }
-  printf '%-10s %-6s %-7s %-7s %-7s %-9s %-8s %s\n' target rate calls ok failed achieved retrans cpu_us/call
+  printf '%-6s %-10s %-6s %-7s %-7s %-7s %-9s %-8s %s\n' round target rate calls ok failed achieved retrans cpu_us/call
   calls=$((cpu_rate * cpu_secs))
-  for who in server kamailio; do
-    if [ $who = server ]; then t=$target; pids=$pid; else t=127.0.0.1:5080; pids=$kam_pids; fi
-    [ -n "$pids" ] || continue
-    # a short warm-up at the same rate, not measured
-    saved=$target; target=$t
-    sipp_run "cpuwarm-$who" "$cpu_rate" $((cpu_rate * 5)) -sn uac -d 0; sleep 3
-    before=$(ticks $pids)
-    sipp_run "cpu-$who" "$cpu_rate" "$calls" -sn uac -d 0
-    after=$(ticks $pids)
-    target=$saved
-    us=$(( (after - before) * 1000000 / hz / calls ))
-    printf '%-10s %-6s %-7s %-7s %-7s %-9s %-8s %s\n' "$who" "$cpu_rate" "$calls" "$ok" "$failed" "$achieved" "$retrans" "$us"
-    add "CPU µs/call at $cpu_rate/s: $who" "$us (failed $failed)"
-    eval "us_$who=$us"
-    sleep 5
+  cpu_failed=0; us_list_server=(); us_list_kamailio=(); ratios=()
+  for round in $(seq "$cpu_rounds"); do
+    for who in server kamailio; do
+      if [ $who = server ]; then t=$target; pids=$pid; else t=127.0.0.1:5080; pids=$kam_pids; fi
+      [ -n "$pids" ] || continue
+      # a short warm-up at the same rate, not measured
+      saved=$target; target=$t
+      sipp_run "cpuwarm-$who" "$cpu_rate" $((cpu_rate * 5)) -sn uac -d 0; sleep 3
+      before=$(ticks $pids)
+      sipp_run "cpu-$who" "$cpu_rate" "$calls" -sn uac -d 0
+      after=$(ticks $pids)
+      target=$saved
+      us=$(( (after - before) * 1000000 / hz / calls ))
+      printf '%-6s %-10s %-6s %-7s %-7s %-7s %-9s %-8s %s\n' "$round" "$who" "$cpu_rate" "$calls" "$ok" "$failed" "$achieved" "$retrans" "$us"
+      cpu_failed=$((cpu_failed + ${failed//[^0-9]/} + 0))
+      eval "us_list_$who+=($us)"
+      eval "us_$who=$us"
+      sleep 5
+    done
+    [ -n "${us_server:-}" ] && [ -n "${us_kamailio:-}" ] && [ "$us_kamailio" -gt 0 ] && \
+        ratios+=("$(awk -v a="$us_server" -v b="$us_kamailio" 'BEGIN { printf "%.2f", a / b }')")
   done
-  [ -n "${us_server:-}" ] && [ -n "${us_kamailio:-}" ] && [ "$us_kamailio" -gt 0 ] && \
-      add "CPU per call, server / Kamailio" "$(awk -v a="$us_server" -v b="$us_kamailio" 'BEGIN { printf "%.1fx", a / b }')"
+  median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+  add "CPU µs/call at $cpu_rate/s: server (median of ${#us_list_server[@]})" "$(median "${us_list_server[@]}") (failed $cpu_failed in all rounds of both)"
+  [ ${#us_list_kamailio[@]} -gt 0 ] && add "CPU µs/call at $cpu_rate/s: kamailio (median of ${#us_list_kamailio[@]})" "$(median "${us_list_kamailio[@]}")"
+  [ ${#ratios[@]} -gt 0 ] && add "CPU per call, server / Kamailio" "median $(median "${ratios[@]}")x of rounds ${ratios[*]}"
 fi
 
 echo

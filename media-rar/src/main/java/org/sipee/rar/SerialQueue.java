@@ -13,6 +13,9 @@ final class SerialQueue implements Executor {
 
     private static final Logger LOG = Logger.getLogger(SerialQueue.class.getName());
 
+    /** Tasks one turn on a worker runs at most. */
+    static final int BATCH = 16;
+
     private final Executor pool;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean scheduled;
@@ -30,19 +33,28 @@ final class SerialQueue implements Executor {
             }
             scheduled = true;
         }
-        pool.execute(this::runOne);
+        pool.execute(this::runBatch);
     }
 
-    /** Runs the head task, then hands the rest back to the pool (fair to other calls). */
-    private void runOne() {
-        Runnable task;
-        synchronized (this) {
-            task = tasks.poll();
-        }
-        try {
-            task.run();
-        } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "call event delivery failed", e);
+    /**
+     * Runs the queued tasks, up to {@link #BATCH} of them, then hands the rest back to the pool (fair to other calls).
+     * One task per turn woke another worker for each event a call had queued: a thread hand-off per event.
+     */
+    private void runBatch() {
+        for (int run = 0; run < BATCH; run++) {
+            Runnable task;
+            synchronized (this) {
+                task = tasks.poll();
+                if (task == null) {
+                    scheduled = false;
+                    return;
+                }
+            }
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.WARNING, "call event delivery failed", e);
+            }
         }
         synchronized (this) {
             if (tasks.isEmpty()) {
@@ -50,6 +62,6 @@ final class SerialQueue implements Executor {
                 return;
             }
         }
-        pool.execute(this::runOne);
+        pool.execute(this::runBatch);
     }
 }
