@@ -3,8 +3,10 @@
 # for the CPU comparison, Kamailio (/work/shared/bench/kamailio-uas.cfg on 127.0.0.1:5080) in the same run. Parts:
 #   capacity  the highest rate of LADDER with 0 failed calls (uac_overload.xml: short calls, STEP_SECS per step;
 #             stops at the first step with failures, 503s, or SIPp offering under 95 % of the rate: its ceiling)
-#   storm     CAPACITY x 2 and x 3 offered for STORM_SECS each: goodput (calls completed with BYE/200 per second SIPp
-#             took to offer them: it may not reach the rate on this machine), the share of 503 among the INVITEs' final responses (503 / (503 + 200)); then AFTER_RATE/s
+#   storm     CAPACITY x 2 and x 3 offered for STORM_SECS each: goodput (calls completed with BYE/200 while SIPp was
+#             still offering, per second of offering: it may not reach the rate on this machine; a backlog completed
+#             after the storm does not count), the share of 503 among the INVITEs' final responses (503 / (503 + 200)),
+#             and the calls that completed after the storm ended; then AFTER_RATE/s
 #             for STEP_SECS right after: its failed calls (0 once the server sheds instead of collapsing)
 #   held      HELD_CALLS concurrent calls to sip:service@ (the demo's tone), ramped at HELD_RATE/s, held HOLD_SECS
 #             (SIPp's built-in uac with -d and -rtp_echo: SIPp echoes the tone back to the server's stream); failed
@@ -28,6 +30,7 @@
 #   CPU_RATE     2000; CPU_SECS 20; CPU_ROUNDS 3; KAMAILIO_CFG default /work/shared/bench/kamailio-uas.cfg
 #   SERVER_PID   default: the jboss-modules process; SERVER_LOG default arquillian-tests/target/run/log/server.log
 #   SIPP_LOCAL_PORT default 15160 (SIPp's SIP port); SIPP_MEDIA_PORT default 16000 (held calls' RTP echo)
+#   KEEP_WORK=1  keeps SIPp's screens, counts and statistics of every run (the directory is printed at the end)
 #   PIN          "SIPP_CPU SERVER_CPU" (e.g. "0 1"): for capacity and storm, SIPp runs on one core and every thread of the
 #                server on the other (taskset), so that the load generator's work at 2x/3x does not take the server's
 #                CPU; capacity is then the server's on one core. The server's threads get both cores back afterwards.
@@ -62,7 +65,7 @@ cleanup() {
     # until its children are gone: a run right after would find 5080 still bound and measure a dying Kamailio
     for _ in $(seq 50); do pgrep -f "kamailio -f $kamailio_cfg" > /dev/null || break; sleep 0.2; done
   fi
-  rm -rf "$work"
+  if [ -n "${KEEP_WORK:-}" ]; then echo "SIPp's files kept in $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 has() { [[ $parts == *" $1 "* ]]; }
@@ -94,6 +97,7 @@ counter() { # DIR NAME [N]
     NR == 1 { k = 0; for (i = 1; i <= NF; i++) { n = $i; sub(/^[0-9]+_/, "", n); if (n == name && ++k == nth) c = i } }
     END { print (c ? $c : 0) }' "$1"/*_counts.csv 2>/dev/null
 }
+stat_val() { awk -F';' -v k="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == k) c = i; next } c { v = $c } END { print v }' "$1/stat.csv"; }
 screen_val() { awk -F'|' -v k="$2" '$1 ~ k {gsub(/[ a-z]/, "", $3); print $3}' "$1/screen"; }
 
 # one SIPp run of uac_overload.xml (or ARGS...) in its own directory; sets ok failed c503 c200 bye200 retrans achieved
@@ -105,18 +109,34 @@ sipp_run() { # NAME RATE CALLS [SIPp args...]
   # timeout(1) too: a storm run of SIPp 3.6 once outlived its own -timeout by minutes, idle
   (cd "$d" && timeout -s INT $((limit + 30)) "${sipp_cmd[@]}" "${scen[@]}" "$target" -i 127.0.0.1 -p "$sipp_port" -r "$rate" \
       -m "$calls" -nostdin -timeout ${limit}s -trace_screen -screen_file "$d/screen" -trace_counts \
-      -trace_stat -stf "$d/stat.csv" -fd 1000 ${SIPP_EXTRA:-} >/dev/null 2>&1) || true
+      -trace_stat -stf "$d/stat.csv" -fd 1 ${SIPP_EXTRA:-} >/dev/null 2>&1) || true
   ok=$(screen_val "$d" 'Successful call'); failed=$(screen_val "$d" 'Failed call')
   achieved=$(awk -F'|' '/Call Rate/{gsub(/[ a-z]/,"",$3); print $3}' "$d/screen")
+  # SIPp stopped by timeout(1) writes no final screen: the same from its statistics, a line per second (-fd 1);
+  # achieved = calls placed per second of the seconds in which it placed any
+  [ -n "$ok" ] || ok=$(stat_val "$d" 'SuccessfulCall(C)')
+  [ -n "$failed" ] || failed=$(stat_val "$d" 'FailedCall(C)')
+  [ -n "$achieved" ] || achieved=$(awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "OutgoingCall(P)") c = i; next }
+      c && $c > 0 { n += $c; s++ } END { if (s) printf "%.3f", n / s }' "$d/stat.csv")
   retrans=$(awk -F';' 'NR==1{for(i=1;i<=NF;i++) if($i=="Retransmissions(C)") c=i} END{print (c ? $c : "?")}' "$d/stat.csv")
   c503=$(counter "$d" 503_Recv); c200=$(counter "$d" 200_Recv 1); bye200=$(counter "$d" 200_Recv 2)
+  offer_secs=$(awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "OutgoingCall(P)") c = i; if ($i == "ElapsedTime(C)") e = i }; next }
+      c && $c > 0 { split($e, t, ":"); last = t[1] * 3600 + t[2] * 60 + t[3] } END { print last + 0 }' "$d/stat.csv")
+  bye200_offering=$(counter_at "$d" 200_Recv 2 "$offer_secs")
+}
+# the counter as it stood SECONDS into the run (SIPp writes the counts file once a second with -fd 1)
+counter_at() { # DIR NAME N SECONDS
+  awk -F';' -v name="$2" -v nth="$3" -v until="$4" '
+    NR == 1 { k = 0; for (i = 1; i <= NF; i++) { n = $i; sub(/^[0-9]+_/, "", n); if (n == name && ++k == nth) c = i }; next }
+    { split($2, t, ":"); if (c && t[1] * 3600 + t[2] * 60 + t[3] <= until) v = $c }
+    END { print v + 0 }' "$1"/*_counts.csv 2>/dev/null
 }
 row_header() { printf '%-16s %-6s %-7s %-7s %-7s %-7s %-7s %-7s %-9s %-9s %s\n' \
     part rate calls ok failed 503 200 bye200 achieved/s goodput/s 503-share; }
 row() { # PART RATE CALLS
   local goodput share
-  # completed calls per second of the time SIPp took to offer them (it may not reach the rate it was given)
-  goodput=$(awk -v n="$bye200" -v c="$3" -v a="${achieved:-0}" 'BEGIN { printf "%.0f", n * a / c }')
+  # calls completed while SIPp offered, per second of offering (it may not reach the rate it was given)
+  goodput=$(awk -v n="$bye200_offering" -v s="$offer_secs" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "?" }')
   share=$(awk -v a="$c503" -v b="$c200" 'BEGIN { if (a + b > 0) printf "%.1f%%", 100 * a / (a + b); else print "-" }')
   printf '%-16s %-6s %-7s %-7s %-7s %-7s %-7s %-7s %-9s %-9s %s\n' \
       "$1" "$2" "$3" "${ok:-?}" "${failed:-?}" "$c503" "$c200" "$bye200" "${achieved:-?}" "$goodput" "$share"
@@ -160,7 +180,7 @@ if has storm; then
     SIPP_EXTRA="-l ${STORM_LIMIT:-$((rate * storm_secs))}" sipp_run "storm$x" "$rate" $((rate * storm_secs)) \
         -sf "$here/uac_overload.xml" -d 0
     row "storm ${x}x" "$rate" $((rate * storm_secs))
-    add "goodput at ${x}x = $rate/s offered (calls/s)" "$last_goodput (SIPp achieved ${achieved:-?}/s, failed $failed)"
+    add "goodput at ${x}x = $rate/s offered (calls/s)" "$last_goodput (SIPp achieved ${achieved:-?}/s for $offer_secs s, failed $failed, $((bye200 - bye200_offering)) more completed after it)"
     add "503 share of INVITE final responses, ${x}x" "$last_share"
     [ $x = 2 ] && drain
   done
