@@ -39,7 +39,7 @@ final class JmsMediaPublisher implements AutoCloseable {
 
     /** Who subscribes to the topic, seen through the publisher's context; replaceable in tests. */
     interface Audiences {
-        TopicAudience of(JMSContext context, Topic topic);
+        TopicAudience of(JMSContext context, Topic topic, LongSupplier clock);
     }
 
     private final MediaEventsConfig config;
@@ -55,8 +55,7 @@ final class JmsMediaPublisher implements AutoCloseable {
     private long dropped;
 
     JmsMediaPublisher(MediaEventsConfig config) {
-        this(config, name -> new InitialContext().lookup(name), System::nanoTime,
-                (context, topic) -> ArtemisTopicAudience.of(context, topic, System::nanoTime));
+        this(config, name -> new InitialContext().lookup(name), System::nanoTime, ArtemisTopicAudience::of);
     }
 
     JmsMediaPublisher(MediaEventsConfig config, Lookup jndi, LongSupplier clock, Audiences audiences) {
@@ -109,7 +108,7 @@ final class JmsMediaPublisher implements AutoCloseable {
         try {
             context = factory.createContext();
             producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-            audience = audiences.of(context, topic);
+            audience = audiences.of(context, topic, clock);
             return true;
         } catch (JMSRuntimeException e) {
             fail("cannot connect to JMS with " + config.connectionFactory()

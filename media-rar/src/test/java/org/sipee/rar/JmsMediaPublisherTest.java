@@ -65,7 +65,7 @@ class JmsMediaPublisherTest {
                 throw new NameNotFoundException(name);
             }
             return bound.get(name);
-        }, () -> now, (context, topic) -> new TopicAudience() {
+        }, () -> now, (context, topic, clock) -> new TopicAudience() {
             @Override public boolean present() { return subscribed; }
             @Override public void close() { audiencesClosed++; }
         });

@@ -14,11 +14,6 @@ record CallRoute(String requestUri, String from, String to) {
         return new CallRoute(requestUri, "*", "*");
     }
 
-    /** @param fromHeader, toHeader the header values as received (name-addr or addr-spec, with parameters) */
-    boolean matches(String callRequestUri, String fromHeader, String toHeader) {
-        return matches(Target.of(callRequestUri, fromHeader, toHeader));
-    }
-
     boolean matches(Target call) {
         return globMatches(requestUri, call.requestUri()) && globMatches(from, call.fromUri())
                 && globMatches(to, call.toUri());
@@ -26,6 +21,7 @@ record CallRoute(String requestUri, String from, String to) {
 
     /** A call's URIs, From and To parsed once for all the routes it is matched against. */
     record Target(String requestUri, String fromUri, String toUri) {
+        /** @param fromHeader, toHeader the header values as received (name-addr or addr-spec, with parameters) */
         static Target of(String requestUri, String fromHeader, String toHeader) {
             return new Target(requestUri, uriOf(fromHeader, "From"), uriOf(toHeader, "To"));
         }

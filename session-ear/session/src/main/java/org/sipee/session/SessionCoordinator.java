@@ -266,7 +266,7 @@ public class SessionCoordinator implements SipApplicationListener {
     @Override
     public void onCallEnded(InboundCall call, CallEndReason reason) {
         BaseSession session = registry.session(call.callId());
-        if (session instanceof CallSession incoming && incoming.inboundCall() == call) { // not a later call with its Call-ID
+        if (session != null) {
             inCall(call.callId(), () -> ended(session, reason));
         }
     }
