@@ -91,12 +91,15 @@ ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/pr
 # heap used (KiB) after a full GC
 heap_kib() { jcmd "$pid" GC.run >/dev/null; jcmd "$pid" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -n 1; }
 
-# SIPp's cumulative message counter COLUMN (e.g. 503_Recv; the Nth such column with N) from the counts file in DIR
-counter() { # DIR NAME [N]
-  awk -F';' -v name="$2" -v nth="${3:-1}" '
-    NR == 1 { k = 0; for (i = 1; i <= NF; i++) { n = $i; sub(/^[0-9]+_/, "", n); if (n == name && ++k == nth) c = i } }
-    END { print (c ? $c : 0) }' "$1"/*_counts.csv 2>/dev/null
+# SIPp's cumulative message counter COLUMN (e.g. 503_Recv; the Nth such column with N) from the counts file in DIR,
+# as it stood SECONDS into the run (SIPp writes the counts file once a second with -fd 1); 0 if there is none
+counter_at() { # DIR NAME N SECONDS
+  awk -F';' -v name="$2" -v nth="$3" -v until="$4" '
+    NR == 1 { k = 0; for (i = 1; i <= NF; i++) { n = $i; sub(/^[0-9]+_/, "", n); if (n == name && ++k == nth) c = i }; next }
+    { split($2, t, ":"); if (c && t[1] * 3600 + t[2] * 60 + t[3] <= until) v = $c }
+    END { print v + 0 }' "$1"/*_counts.csv 2>/dev/null
 }
+counter() { counter_at "$1" "$2" "${3:-1}" 1e12; } # DIR NAME [N]: its value at the end
 stat_val() { awk -F';' -v k="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == k) c = i; next } c { v = $c } END { print v }' "$1/stat.csv"; }
 screen_val() { awk -F'|' -v k="$2" '$1 ~ k {gsub(/[ a-z]/, "", $3); print $3}' "$1/screen"; }
 
@@ -123,13 +126,6 @@ sipp_run() { # NAME RATE CALLS [SIPp args...]
   offer_secs=$(awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "OutgoingCall(P)") c = i; if ($i == "ElapsedTime(C)") e = i }; next }
       c && $c > 0 { split($e, t, ":"); last = t[1] * 3600 + t[2] * 60 + t[3] } END { print last + 0 }' "$d/stat.csv")
   bye200_offering=$(counter_at "$d" 200_Recv 2 "$offer_secs")
-}
-# the counter as it stood SECONDS into the run (SIPp writes the counts file once a second with -fd 1)
-counter_at() { # DIR NAME N SECONDS
-  awk -F';' -v name="$2" -v nth="$3" -v until="$4" '
-    NR == 1 { k = 0; for (i = 1; i <= NF; i++) { n = $i; sub(/^[0-9]+_/, "", n); if (n == name && ++k == nth) c = i }; next }
-    { split($2, t, ":"); if (c && t[1] * 3600 + t[2] * 60 + t[3] <= until) v = $c }
-    END { print v + 0 }' "$1"/*_counts.csv 2>/dev/null
 }
 row_header() { printf '%-16s %-6s %-7s %-7s %-7s %-7s %-7s %-7s %-9s %-9s %s\n' \
     part rate calls ok failed 503 200 bye200 achieved/s goodput/s 503-share; }
